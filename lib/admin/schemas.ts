@@ -1,0 +1,61 @@
+import { z } from "zod";
+
+const ZName = z.string().trim().min(1).max(200);
+const ZDate = z.coerce.date().refine((d) => !Number.isNaN(d.getTime()), "Invalid date");
+
+export const ZCreateProduct = z.object({
+  name: ZName,
+  code: z.string().trim().min(1).max(64).regex(/^[a-z0-9][a-z0-9._-]*$/i, "Use letters, digits, dot, dash or underscore"),
+});
+export type TCreateProduct = z.infer<typeof ZCreateProduct>;
+
+export const ZCreatePolicy = z.object({
+  productId: z.string().min(1).max(64),
+  name: ZName,
+  model: z.enum(["NODE_LOCKED", "FLOATING"]).default("NODE_LOCKED"),
+  seats: z.number().int().min(1).max(1_000_000),
+  durationDays: z.number().int().min(1).max(36_500).nullish(),
+  leaseDurationSeconds: z.number().int().min(60).max(30 * 86_400).optional(),
+});
+export type TCreatePolicy = z.infer<typeof ZCreatePolicy>;
+
+export const ZCreateOrganization = z.object({ name: ZName });
+export type TCreateOrganization = z.infer<typeof ZCreateOrganization>;
+
+export const ZCreateLicense = z.object({
+  policyId: z.string().min(1).max(64),
+  organizationId: z.string().min(1).max(64).nullish(),
+  seats: z.number().int().min(1).max(1_000_000).nullish(),
+  expiresAt: ZDate.nullish(),
+  name: z.string().trim().max(200).nullish(),
+  notes: z.string().max(5000).nullish(),
+  seatAlertThreshold: z.number().int().min(1).max(1_000_000).nullish(),
+});
+export type TCreateLicense = z.infer<typeof ZCreateLicense>;
+
+export const ZUpdateLicense = z
+  .object({
+    seats: z.number().int().min(1).max(1_000_000).nullable(),
+    status: z.enum(["ACTIVE", "SUSPENDED"]),
+    expiresAt: ZDate.nullable(),
+    name: z.string().trim().max(200).nullable(),
+    notes: z.string().max(5000).nullable(),
+    seatAlertThreshold: z.number().int().min(1).max(1_000_000).nullable(),
+  })
+  .partial()
+  .strict();
+export type TUpdateLicense = z.infer<typeof ZUpdateLicense>;
+
+export const ZPage = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+});
+
+export const ZListLicenses = ZPage.extend({
+  q: z.string().trim().max(200).optional(),
+  status: z.enum(["ACTIVE", "SUSPENDED", "EXPIRED"]).optional(),
+  organizationId: z.string().max(64).optional(),
+  policyId: z.string().max(64).optional(),
+  productId: z.string().max(64).optional(),
+});
+export type TListLicenses = z.infer<typeof ZListLicenses>;

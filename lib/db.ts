@@ -1,0 +1,44 @@
+import "server-only";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "./generated/prisma/client";
+import { resolveDatabaseTarget } from "./db/target";
+
+/** Secrets never leave the database unless a query asks for them with `omit: { field: false }`. */
+export const OMIT_SECRETS = {
+  staffUser: { passwordHash: true, totpSecret: true },
+  orgUser: { passwordHash: true },
+  apiToken: { tokenHash: true },
+  userToken: { tokenHash: true },
+  actionToken: { tokenHash: true },
+  license: { activationPasswordHash: true },
+  signingKey: { encryptedPrivateKey: true },
+  webhookEndpoint: { secret: true },
+} as const;
+
+export function createPrismaClient(adapter: PrismaPg | PrismaPGlite) {
+  return new PrismaClient({ adapter, omit: OMIT_SECRETS });
+}
+
+export type TDb = ReturnType<typeof createPrismaClient>;
+export type TTx = Parameters<Parameters<TDb["$transaction"]>[0]>[0];
+export type TDbOrTx = TDb | TTx;
+
+function createDefaultClient(): TDb {
+  const target = resolveDatabaseTarget();
+  if (target.kind === "postgres") {
+    const max = Number(process.env.DATABASE_POOL_SIZE || 10);
+    return createPrismaClient(new PrismaPg({ connectionString: target.url, max }));
+  }
+  // PGlite is a single in-process connection that serializes queries and transactions itself.
+  return createPrismaClient(new PrismaPGlite(new PGlite(target.dataDir)));
+}
+
+const holder = globalThis as unknown as { __seatwiseDb?: TDb };
+
+/** One client per process (Next.js dev reloads modules; tests install their own before importing). */
+export const db: TDb = (holder.__seatwiseDb ??= createDefaultClient());
+
+/** Interactive transactions wait for a pooled connection during bursts rather than failing fast. */
+export const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;

@@ -1,0 +1,24 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { TDatabaseTarget } from "./target";
+
+export type TAdapterFactory = PrismaPg | PrismaPGlite;
+
+export type TOpenedAdapter = {
+  factory: TAdapterFactory;
+  /** The embedded database handle (for closing it and for raw multi-statement SQL), when embedded. */
+  pglite?: PGlite;
+  close: () => Promise<void>;
+};
+
+export async function openAdapter(target: TDatabaseTarget, options: { poolSize?: number } = {}): Promise<TOpenedAdapter> {
+  if (target.kind === "postgres") {
+    const factory = new PrismaPg({ connectionString: target.url, max: options.poolSize ?? 10 });
+    return { factory, close: async () => {} };
+  }
+  if (!target.dataDir.startsWith("memory://")) mkdirSync(target.dataDir, { recursive: true });
+  const pglite = await PGlite.create(target.dataDir);
+  return { factory: new PrismaPGlite(pglite), pglite, close: () => pglite.close() };
+}

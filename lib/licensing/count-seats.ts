@@ -1,0 +1,22 @@
+import "server-only";
+import type { TDbOrTx } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+
+/**
+ * Which activations hold a seat at `now`: active ones whose lease (if any) has not run out, and
+ * deactivated ones still inside their cooldown. Counting by time means an expired lease stops
+ * counting the instant it expires, whether or not a sweeper has run.
+ */
+export function seatHoldingWhere(licenseId: string, now: Date): Prisma.ActivationWhereInput {
+  return {
+    licenseId,
+    OR: [
+      { deactivatedAt: null, OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { gt: now } }] },
+      { deactivatedAt: { not: null }, seatFreedAt: { gt: now } },
+    ],
+  };
+}
+
+export function countSeatsInUse(client: TDbOrTx, licenseId: string, now: Date): Promise<number> {
+  return client.activation.count({ where: seatHoldingWhere(licenseId, now) });
+}

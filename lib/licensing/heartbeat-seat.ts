@@ -1,0 +1,43 @@
+import "server-only";
+import { ApiError } from "../api/errors";
+import { recordSeatUsage } from "../billing/record-seat-usage";
+import { db } from "../db";
+import type { TContext } from "../events/record-event";
+import { countSeatsInUse } from "./count-seats";
+import { findLicenseByKey, type TLicenseWithPolicy } from "./find-license";
+import { findActiveSeat } from "./find-seat";
+import { licenseProblem } from "./license-rules";
+import type { THeartbeatInput } from "./schemas";
+import { serializeActivation, serializeLicense } from "./serialize";
+
+export async function heartbeatSeat(input: THeartbeatInput, ctx: TContext) {
+  const license = await findLicenseByKey(input.key);
+  if (!license) throw new ApiError("LICENSE_NOT_FOUND", "No license has this key");
+  return heartbeatLicenseSeat(license, input, ctx);
+}
+
+/** Records that the device is alive: lastSeenAt, its app version and platform. */
+export async function heartbeatLicenseSeat(
+  license: TLicenseWithPolicy,
+  input: Omit<THeartbeatInput, "key">,
+  ctx: TContext,
+) {
+  const now = ctx.now ?? new Date();
+  const problem = licenseProblem(license, now);
+  if (problem === "SUSPENDED") throw new ApiError("LICENSE_SUSPENDED", "This license is suspended");
+  if (problem === "EXPIRED") throw new ApiError("LICENSE_EXPIRED", "This license has expired");
+  const seat = await findActiveSeat(license.id, input.fingerprint);
+  if (!seat) throw new ApiError("ACTIVATION_NOT_FOUND", "This device holds no seat on the license");
+  const activation = await db.activation.update({
+    where: { id: seat.id },
+    data: {
+      lastSeenAt: now,
+      ...(input.appVersion !== undefined ? { appVersion: input.appVersion } : {}),
+      ...(input.platform !== undefined ? { platform: input.platform } : {}),
+      ...(ctx.ip ? { ip: ctx.ip } : {}),
+    },
+  });
+  await recordSeatUsage(db, license, activation, now);
+  const used = await countSeatsInUse(db, license.id, now);
+  return { activation: serializeActivation(activation, now), license: serializeLicense(license, used, now) };
+}

@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+/** Free text from client apps: bounded, so a buggy or hostile client can't store megabytes. */
+const ZText = z.string().trim().max(256);
+const ZFingerprint = z.string().trim().min(1).max(256);
+const ZKey = z.string().min(1).max(256);
+
+export const ZDeviceInfo = z.object({
+  friendlyName: ZText.optional(),
+  hostname: ZText.optional(),
+  platform: ZText.optional(),
+  appVersion: ZText.optional(),
+});
+
+export const ZActivateInput = ZDeviceInfo.extend({
+  key: ZKey,
+  fingerprint: ZFingerprint,
+});
+export type TActivateInput = z.infer<typeof ZActivateInput>;
+
+export const ZValidateInput = z.object({
+  key: ZKey,
+  fingerprint: ZFingerprint.optional(),
+  // Echoed back unchanged so a client can match a (signed) answer to its own request.
+  nonce: z.string().max(256).optional(),
+});
+export type TValidateInput = z.infer<typeof ZValidateInput>;
+
+export const ZHeartbeatInput = z.object({
+  key: ZKey,
+  fingerprint: ZFingerprint,
+  appVersion: ZText.optional(),
+  platform: ZText.optional(),
+});
+export type THeartbeatInput = z.infer<typeof ZHeartbeatInput>;
+
+export const ZDeactivateInput = z.object({
+  key: ZKey,
+  fingerprint: ZFingerprint,
+});
+export type TDeactivateInput = z.infer<typeof ZDeactivateInput>;
