@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { TDatabaseTarget } from "./target";
 
@@ -15,8 +16,8 @@ export type TOpenedAdapter = {
 
 export async function openAdapter(target: TDatabaseTarget, options: { poolSize?: number } = {}): Promise<TOpenedAdapter> {
   if (target.kind === "postgres") {
-    const factory = new PrismaPg({ connectionString: target.url, max: options.poolSize ?? 10 });
-    return { factory, close: async () => {} };
+    const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 });
+    return { factory: new PrismaPg(pool), close: () => pool.end() };
   }
   if (!target.dataDir.startsWith("memory://")) mkdirSync(target.dataDir, { recursive: true });
   const pglite = await PGlite.create(target.dataDir);

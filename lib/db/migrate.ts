@@ -23,11 +23,23 @@ type TEngine = {
   free(): void;
 };
 
-let engineModule: Promise<{ SchemaEngine: { new: (...args: unknown[]) => Promise<TEngine> } }> | undefined;
+type TEngineModule = { SchemaEngine: { new: (...args: unknown[]) => Promise<TEngine> } };
+
+// Kept on globalThis: the engine's JS glue is one Node module shared by every copy of this file
+// (test runners load it once per project), and it can only be bound to one wasm instance.
+const shared = globalThis as unknown as { __seatwiseSchemaEngine?: Promise<TEngineModule>; __seatwiseSchemaQueue?: Promise<unknown> };
 
 /** The package's entry imports its .wasm as an ES module, which plain Node can't; instantiate it by hand. */
+let lastPanic: string | undefined;
+
 function loadEngineModule() {
-  engineModule ??= (async () => {
+  shared.__seatwiseSchemaEngine ??= (async () => {
+    // The engine reports Rust panics through this global; without it a panic crashes the process.
+    (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY = {
+      set_message: (message: string) => {
+        lastPanic = message;
+      },
+    };
     const require = createRequire(import.meta.url);
     const bgPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const bg = await import(/* webpackIgnore: true */ bgPath);
@@ -35,9 +47,9 @@ function loadEngineModule() {
     const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
-    return bg;
+    return bg as TEngineModule;
   })();
-  return engineModule;
+  return shared.__seatwiseSchemaEngine;
 }
 
 /**
@@ -61,7 +73,15 @@ function awaitingScripts(factory: TAdapterFactory): TAdapterFactory {
   return wrapped;
 }
 
-async function withEngine<T>(factory: TAdapterFactory, fn: (engine: TEngine) => Promise<T>): Promise<T> {
+
+/** One engine at a time: engines share a single WebAssembly instance, which isn't safe to interleave. */
+function withEngine<T>(factory: TAdapterFactory, fn: (engine: TEngine) => Promise<T>): Promise<T> {
+  const run = (shared.__seatwiseSchemaQueue ?? Promise.resolve()).then(() => runEngine(factory, fn));
+  shared.__seatwiseSchemaQueue = run.catch(() => undefined);
+  return run;
+}
+
+async function runEngine<T>(factory: TAdapterFactory, fn: (engine: TEngine) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await loadEngineModule();
   const schema = readFileSync(schemaPath, "utf8");
   const logs: string[] = [];
@@ -73,7 +93,7 @@ async function withEngine<T>(factory: TAdapterFactory, fn: (engine: TEngine) => 
   try {
     return await fn(engine);
   } catch (error) {
-    const message = error instanceof Error ? error.message : JSON.stringify(error);
+    const message = lastPanic ?? (error instanceof Error ? error.message : JSON.stringify(error));
     throw new Error(`Schema engine: ${message}${logs.length ? `\n${logs.slice(-5).join("\n")}` : ""}`);
   } finally {
     engine.free();
