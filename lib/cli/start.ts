@@ -1,12 +1,12 @@
 // `npm start`: migrate, seed a demo vendor on an empty database, build when the sources changed,
 // then serve with `next start`. Everything a fresh machine needs, in one command.
-import { spawn, spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { dataDirectory } from "../db/target";
+import { ensureBuilt, nextBin, root } from "./build";
 import { openDatabase } from "./open-database";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const port = process.env.PORT || "3000";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
@@ -20,48 +20,23 @@ async function main() {
   ensureBuilt();
 
   console.log(`[seatwise] serving http://localhost:${port}`);
-  if (seed.seeded) {
-    console.log(`[seatwise] demo vendor created. Sign in as ${seed.email} with password ${seed.password ?? "(SEATWISE_ADMIN_PASSWORD)"}`);
-  } else {
-    console.log(`[seatwise] staff login: ${seed.email} (password set at first start or by SEATWISE_ADMIN_PASSWORD)`);
-  }
-  const next = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
+  // A generated password is kept (0600, beside the server secret) so later starts can still print it.
+  const passwordFile = path.join(dataDirectory(), "initial-admin-password");
+  mkdirSync(dataDirectory(), { recursive: true });
+  if (seed.seeded && seed.password) writeFileSync(passwordFile, seed.password, { mode: 0o600 });
+  const password = process.env.SEATWISE_ADMIN_PASSWORD
+    ? "(the value of SEATWISE_ADMIN_PASSWORD)"
+    : existsSync(passwordFile)
+      ? readFileSync(passwordFile, "utf8")
+      : "(changed since first start)";
+  console.log(`[seatwise] staff sign-in: ${seed.email} / ${password}`);
+  const next = spawn(process.execPath, [nextBin, "start", "-p", port], {
     cwd: root,
     stdio: "inherit",
     env: process.env,
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => next.kill(signal));
   next.on("exit", (code) => process.exit(code ?? 0));
-}
-
-/** Rebuilds only when a source file changed since the last build, so restarts are fast. */
-function ensureBuilt() {
-  const stamp = path.join(root, ".next/seatwise-source-hash");
-  const hash = sourceHash();
-  if (existsSync(path.join(root, ".next/BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) return;
-  console.log("[seatwise] building the app (first start or sources changed)…");
-  const result = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit", env: process.env });
-  if (result.status !== 0) throw new Error("next build failed");
-  writeFileSync(stamp, hash);
-}
-
-function sourceHash(): string {
-  const hash = createHash("sha256");
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== "node_modules" && entry.name !== "generated") walk(full);
-      } else {
-        hash.update(full).update(String(statSync(full).mtimeMs));
-      }
-    }
-  };
-  for (const dir of ["app", "components", "lib", "public"]) if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
-  for (const file of ["next.config.ts", "package-lock.json", "prisma/schema.prisma", ".postcssrc.json"]) {
-    if (existsSync(path.join(root, file))) hash.update(file).update(String(statSync(path.join(root, file)).mtimeMs));
-  }
-  return hash.digest("hex");
 }
 
 main().catch((error) => {

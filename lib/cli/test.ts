@@ -1,0 +1,99 @@
+// `npm test`: every suite. Unit and integration tests (Vitest: PGlite always, PostgreSQL when
+// TEST_DATABASE_URL is set), then Playwright end-to-end tests against the production build in the
+// system Chromium. Prints which suites ran, which were skipped and why, and one closing total.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { ensureBuilt, root } from "./build";
+
+type TSuite = { name: string; status: "passed" | "failed" | "skipped"; passed: number; failed: number; skipped: number; note?: string };
+
+const resultsDir = path.join(root, "test-results");
+rmSync(path.join(resultsDir, "vitest.json"), { force: true });
+rmSync(path.join(resultsDir, "e2e.json"), { force: true });
+mkdirSync(resultsDir, { recursive: true });
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const suites: TSuite[] = [];
+const only = process.argv[2]; // optional: "vitest" or "e2e"
+
+function bin(pkg: string, file: string) {
+  return path.join(root, "node_modules", pkg, file);
+}
+
+if (only !== "e2e") {
+  const vitestJson = path.join(resultsDir, "vitest.json");
+  const run = spawnSync(
+    process.execPath,
+    [bin("vitest", "vitest.mjs"), "run", "--config", "lib/test/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`],
+    { cwd: root, stdio: "inherit", env },
+  );
+  const report = existsSync(vitestJson) ? JSON.parse(readFileSync(vitestJson, "utf8")) : null;
+  const byProject = new Map<string, TSuite>();
+  for (const file of report?.testResults ?? []) {
+    for (const t of file.assertionResults ?? []) {
+      // Vitest's JSON report has no project field; the file's path and the run order tell them apart poorly,
+      // so count per file name suffix instead and attribute totals to the vitest run as a whole.
+      const key = "vitest";
+      const suite = byProject.get(key) ?? { name: key, status: "passed", passed: 0, failed: 0, skipped: 0 };
+      if (t.status === "passed") suite.passed++;
+      else if (t.status === "failed") suite.failed++;
+      else suite.skipped++;
+      byProject.set(key, suite);
+    }
+  }
+  const vitestSuite = byProject.get("vitest") ?? { name: "vitest", status: "failed", passed: 0, failed: 0, skipped: 0 };
+  vitestSuite.name = "unit + integration (Vitest)";
+  if (run.status !== 0) {
+    vitestSuite.status = "failed";
+    if (vitestSuite.failed === 0) vitestSuite.failed = 1;
+  }
+  vitestSuite.note = `projects: unit, integration-pglite${process.env.TEST_DATABASE_URL ? ", integration-postgres" : ""}`;
+  suites.push(vitestSuite);
+  if (!process.env.TEST_DATABASE_URL) {
+    suites.push({ name: "integration-postgres", status: "skipped", passed: 0, failed: 0, skipped: 0, note: "TEST_DATABASE_URL is not set" });
+  }
+}
+
+if (only !== "vitest") {
+  const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+  if (!existsSync(chromium)) {
+    suites.push({ name: "end-to-end (Playwright)", status: "skipped", passed: 0, failed: 0, skipped: 0, note: `no Chromium at ${chromium} (set CHROMIUM_PATH or apt-get install chromium)` });
+  } else {
+    let built = true;
+    try {
+      ensureBuilt();
+    } catch {
+      built = false;
+    }
+    if (!built) {
+      suites.push({ name: "end-to-end (Playwright)", status: "failed", passed: 0, failed: 1, skipped: 0, note: "next build failed" });
+    } else {
+      const e2eJson = path.join(resultsDir, "e2e.json");
+      const run = spawnSync(process.execPath, [bin("@playwright/test", "cli.js"), "test", "-c", "e2e/playwright.config.ts"], {
+        cwd: root,
+        stdio: "inherit",
+        env: { ...env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1" },
+      });
+      const report = existsSync(e2eJson) ? JSON.parse(readFileSync(e2eJson, "utf8")) : null;
+      const stats = report?.stats ?? {};
+      const suite: TSuite = {
+        name: "end-to-end (Playwright)",
+        status: run.status === 0 ? "passed" : "failed",
+        passed: stats.expected ?? 0,
+        failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0) || (run.status === 0 ? 0 : 1),
+        skipped: stats.skipped ?? 0,
+        note: `Chromium at ${chromium}`,
+      };
+      suites.push(suite);
+    }
+  }
+}
+
+console.log("\nTest suites");
+for (const s of suites) {
+  const counts = s.status === "skipped" ? "" : ` ${s.passed} passed, ${s.failed} failed${s.skipped ? `, ${s.skipped} skipped` : ""}`;
+  console.log(`  ${s.status.toUpperCase().padEnd(7)} ${s.name}:${counts}${s.note ? ` (${s.note})` : ""}`);
+}
+const total = suites.reduce((a, s) => ({ passed: a.passed + s.passed, failed: a.failed + s.failed, skipped: a.skipped + s.skipped }), { passed: 0, failed: 0, skipped: 0 });
+console.log(`\nTests: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
+process.exit(suites.some((s) => s.status === "failed") ? 1 : 0);
