@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { prepareTemplates } from "./test-database";
+import { dropTemplates, prepareTemplates } from "./test-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -10,4 +10,5 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const kind = String(project.config.env?.TEST_DB_KIND ?? "pglite");
   project.provide("testDatabaseEnv", await prepareTemplates(kind));
+  return () => dropTemplates(kind);
 }

@@ -1,7 +1,7 @@
 // Fresh, migrated databases for tests: a migrated template is made once per run (global setup),
 // then each test file gets its own copy, so files never see each other's rows.
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -9,7 +9,10 @@ import pg from "pg";
 import { openAdapter } from "../db/adapter";
 import { applyMigrations } from "../db/migrate";
 
-export const TEMPLATE_DB = "seatwise_test_template";
+// Unique per test run, so several runs (developers, CI) can share one PostgreSQL server.
+function templateDb(): string {
+  return (process.env.SEATWISE_TEST_TEMPLATE_DB ||= `seatwise_tpl_${process.pid}_${randomBytes(3).toString("hex")}`);
+}
 const PGLITE_TEMPLATE = path.join(os.tmpdir(), `seatwise-pglite-template-${process.pid}.tar.gz`);
 
 function withDatabase(url: string, database: string): string {
@@ -23,13 +26,13 @@ export async function prepareTemplates(kind: string): Promise<Record<string, str
     const url = process.env.TEST_DATABASE_URL!;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+    await admin.query(`DROP DATABASE IF EXISTS ${templateDb()} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${templateDb()}`);
     await admin.end();
-    const opened = await openAdapter({ kind: "postgres", url: withDatabase(url, TEMPLATE_DB) }, { poolSize: 2 });
+    const opened = await openAdapter({ kind: "postgres", url: withDatabase(url, templateDb()) }, { poolSize: 2 });
     await applyMigrations(opened.factory);
     await opened.close();
-    return {};
+    return { SEATWISE_TEST_TEMPLATE_DB: templateDb() };
   }
   const opened = await openAdapter({ kind: "pglite", dataDir: "memory://" });
   await applyMigrations(opened.factory);
@@ -43,13 +46,21 @@ export type TTestDatabase =
   | { kind: "pglite"; pglite: PGlite; close: () => Promise<void> }
   | { kind: "postgres"; url: string; close: () => Promise<void> };
 
+export async function dropTemplates(kind: string) {
+  if (kind !== "postgres") return rmSync(PGLITE_TEMPLATE, { force: true });
+  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL! });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${templateDb()} WITH (FORCE)`);
+  await admin.end();
+}
+
 export async function createTestDatabase(kind: string): Promise<TTestDatabase> {
   if (kind === "postgres") {
     const base = process.env.TEST_DATABASE_URL!;
     const name = `seatwise_t_${randomBytes(6).toString("hex")}`;
     const admin = new pg.Client({ connectionString: base });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateDb()}`);
     await admin.end();
     return {
       kind: "postgres",
