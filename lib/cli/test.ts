@@ -14,7 +14,9 @@ rmSync(path.join(resultsDir, "e2e.json"), { force: true });
 mkdirSync(resultsDir, { recursive: true });
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const suites: TSuite[] = [];
-const only = process.argv[2]; // optional: "vitest" or "e2e"
+// Optional: `npm test vitest [filters…]` or `npm test e2e [spec files…]` runs one suite.
+const only = process.argv[2];
+const extra = process.argv.slice(3);
 
 function bin(pkg: string, file: string) {
   return path.join(root, "node_modules", pkg, file);
@@ -24,7 +26,7 @@ if (only !== "e2e") {
   const vitestJson = path.join(resultsDir, "vitest.json");
   const run = spawnSync(
     process.execPath,
-    [bin("vitest", "vitest.mjs"), "run", "--config", "lib/test/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`],
+    [bin("vitest", "vitest.mjs"), "run", "--config", "lib/test/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`, ...extra],
     { cwd: root, stdio: "inherit", env },
   );
   const report = existsSync(vitestJson) ? JSON.parse(readFileSync(vitestJson, "utf8")) : null;
@@ -69,7 +71,7 @@ if (only !== "vitest") {
       suites.push({ name: "end-to-end (Playwright)", status: "failed", passed: 0, failed: 1, skipped: 0, note: "next build failed" });
     } else {
       const e2eJson = path.join(resultsDir, "e2e.json");
-      const run = spawnSync(process.execPath, [bin("@playwright/test", "cli.js"), "test", "-c", "e2e/playwright.config.ts"], {
+      const run = spawnSync(process.execPath, [bin("@playwright/test", "cli.js"), "test", "-c", "e2e/playwright.config.ts", ...extra], {
         cwd: root,
         stdio: "inherit",
         env: { ...env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1" },
