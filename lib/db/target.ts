@@ -6,7 +6,8 @@ export type TDatabaseTarget =
 
 /** The data directory holds the embedded database and any generated secrets. */
 export function dataDirectory(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.SEATWISE_DATA_DIR || "data");
+  // The ignore comment keeps Next.js from tracing the whole project for this runtime path.
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), env.SEATWISE_DATA_DIR || "data");
 }
 
 /**
