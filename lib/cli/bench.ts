@@ -19,6 +19,8 @@ const wanted = (process.env.BENCH_TARGETS || (pgBase ? "postgres,pglite" : "pgli
 const STAFF = { email: "bench@seatwise.local", password: "bench-password-123" };
 const SECRET = "bench-secret-not-for-production-0123456789";
 const PORT = Number(process.env.BENCH_PORT || 3400);
+// Separate data sets for different sizes (e.g. a quick smoke run) never mix with the real one.
+const TAG = process.env.BENCH_DATA_TAG || "";
 
 type TTarget = { name: string; env: Record<string, string | undefined> };
 type TSample = { pairs: { key: string; fingerprint: string }[]; nodeLocked: string[]; floating: string[] };
@@ -152,11 +154,11 @@ async function main() {
   for (const kind of wanted) {
     const target: TTarget =
       kind === "postgres"
-        ? { name: "PostgreSQL", env: { DATABASE_URL: withDb(pgBase!, "seatwise_bench") } }
-        : { name: "PGlite (embedded)", env: { DATABASE_URL: undefined, SEATWISE_DATA_DIR: path.join(root, "data/bench") } };
+        ? { name: "PostgreSQL", env: { DATABASE_URL: withDb(pgBase!, `seatwise_bench${TAG}`) } }
+        : { name: "PGlite (embedded)", env: { DATABASE_URL: undefined, SEATWISE_DATA_DIR: path.join(root, `data/bench${TAG}`) } };
     if (kind === "postgres") {
       if (!pgBase) continue;
-      await ensurePgDatabase("seatwise_bench");
+      await ensurePgDatabase(`seatwise_bench${TAG}`);
     }
     const { results, page, search } = await benchTarget(target);
     const ceiling = results.find((r) => r.name.startsWith("empty"))?.rps ?? 1;
@@ -165,8 +167,8 @@ async function main() {
     );
     let flat = "";
     if (kind === "postgres") {
-      await ensurePgDatabase("seatwise_bench_small");
-      const small = await validateAt({ name: "PostgreSQL 1k", env: { DATABASE_URL: withDb(pgBase!, "seatwise_bench_small") } }, 1000);
+      await ensurePgDatabase(`seatwise_bench_small${TAG}`);
+      const small = await validateAt({ name: "PostgreSQL 1k", env: { DATABASE_URL: withDb(pgBase!, `seatwise_bench_small${TAG}`) } }, 1000);
       const big = results.find((r) => r.name === "validate");
       if (big) {
         flat = `\nValidate with 1,000 licenses: ${small.rps.toFixed(0)} req/s, p50 ${small.p50} ms, p99 ${small.p99} ms; with ${largeCount.toLocaleString("en")}: ${big.rps.toFixed(0)} req/s, p50 ${big.p50} ms, p99 ${big.p99} ms → throughput ratio (1k / ${largeCount / 1000}k) ${(small.rps / big.rps).toFixed(2)}.\n`;
