@@ -8,6 +8,9 @@ export type TFormAction = (previous: unknown, form: FormData) => Promise<TAction
 
 const FormErrors = createContext<Record<string, string>>({});
 
+/** For hand-written forms that use useActionState themselves but want FormField errors. */
+export const FormErrorsProvider = FormErrors.Provider;
+
 /** A form posting to a staff server action; shows the action's message and per-field errors. */
 export function ActionForm({
   action,
