@@ -44,6 +44,8 @@ export function DataTable<TData extends RowData>(props: TDataTableProps<TData>) 
     manualPagination: true,
     enableSortingRemoval: false,
     enableMultiSort: false,
+    // Tables without pagination are fixed summaries (dashboard, detail pages): nothing to re-sort on the server.
+    enableSorting: paginate,
     rowCount: total,
     state: { sorting, pagination: { pageIndex: page - 1, pageSize } },
     onSortingChange: (updater) => {

@@ -70,3 +70,9 @@ export const ZListLicenses = ZPage.extend({
   dir: z.enum(["asc", "desc"]).optional(),
 });
 export type TListLicenses = z.infer<typeof ZListLicenses>;
+
+export const ZUpdateProduct = ZCreateProduct.partial();
+export type TUpdateProduct = z.infer<typeof ZUpdateProduct>;
+
+export const ZUpdatePolicy = ZCreatePolicy.omit({ productId: true }).partial();
+export type TUpdatePolicy = z.infer<typeof ZUpdatePolicy>;
