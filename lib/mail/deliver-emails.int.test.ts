@@ -36,7 +36,7 @@ beforeEach(async () => {
   await db.emailMessage.deleteMany();
 });
 
-const env = () => ({ RESEND_API_KEY: "re_test_key", RESEND_BASE_URL: baseUrl }) as NodeJS.ProcessEnv;
+const env = () => ({ RESEND_API_KEY: "re_test_key", RESEND_BASE_URL: baseUrl }) as unknown as NodeJS.ProcessEnv;
 
 async function queue(overrides: Partial<Parameters<typeof queueEmail>[1]> = {}) {
   const dedupeKey = uniq("mail");
@@ -114,7 +114,7 @@ describe("deliverEmails through the Resend SDK", () => {
 
   it("keeps messages in the outbox when no Resend key is configured", async () => {
     const message = await queue();
-    expect(await deliverEmails({ env: {} as NodeJS.ProcessEnv })).toMatchObject({ outbox: 1 });
+    expect(await deliverEmails({ env: {} as unknown as NodeJS.ProcessEnv })).toMatchObject({ outbox: 1 });
     expect(captured).toHaveLength(0);
     expect(await db.emailMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: "OUTBOX" });
   });
