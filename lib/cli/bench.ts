@@ -48,12 +48,19 @@ async function prepare(target: TTarget, licenses: number): Promise<TSample> {
   try {
     const { seedDemo } = await import("../seed/seed-demo");
     await seedDemo(db, { ...process.env, SEATWISE_ADMIN_EMAIL: STAFF.email, SEATWISE_ADMIN_PASSWORD: STAFF.password });
-    const have = await db.license.count({ where: { id: { startsWith: "bench-lic-" } } });
+    const have = await db.license.count({ where: { id: { startsWith: "benchL" } } });
     if (have < licenses) {
       if (have > 0) throw new Error(`partial benchmark data set (${have} licenses): drop it and run again`);
       console.log(`[bench] ${target.name}: seeding ${licenses.toLocaleString("en")} licenses…`);
       const { seedLarge } = await import("../seed/seed-large");
-      await seedLarge(db, { licenses, activationsPerLicense: 3, prefix: "bench", log: (l) => console.log(`[bench] ${l.trim()}`) });
+      await seedLarge(db, {
+        licenses,
+        activationsPerLicense: 3,
+        organizations: Math.max(1, Math.round(licenses / 5)),
+        batch: 25_000,
+        tag: "bench",
+        log: (l) => console.log(`[bench] ${l.trim()}`),
+      });
     }
     const now = new Date();
     const live = { status: "ACTIVE" as const, expiresAt: { gt: new Date(now.getTime() + 86_400_000) } };

@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError } from "../api/errors";
 import { recordSeatUsage } from "../billing/record-seat-usage";
+import { alertIfSeatThresholdReached } from "../billing/seat-alert";
 import { db } from "../db";
 import type { TContext } from "../events/record-event";
 import { countSeatsInUse } from "./count-seats";
@@ -37,7 +38,8 @@ export async function heartbeatLicenseSeat(
       ...(ctx.ip ? { ip: ctx.ip } : {}),
     },
   });
-  await recordSeatUsage(db, license, activation, now);
+  const consumed = await recordSeatUsage(db, license, activation, now);
+  await alertIfSeatThresholdReached(license, license.currentPeriodId, consumed, { ...ctx, now });
   const used = await countSeatsInUse(db, license.id, now);
   return { activation: serializeActivation(activation, now), license: serializeLicense(license, used, now) };
 }

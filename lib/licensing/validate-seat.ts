@@ -1,5 +1,6 @@
 import "server-only";
 import { recordSeatUsage } from "../billing/record-seat-usage";
+import { alertIfSeatThresholdReached } from "../billing/seat-alert";
 import { db } from "../db";
 import type { TContext } from "../events/record-event";
 import { countSeatsInUse } from "./count-seats";
@@ -55,7 +56,10 @@ export async function validateLicenseSeat(
   if (problem) return { ...result(problem, nonce), ...body };
   if (fingerprint && !activation) return { ...result("NOT_ACTIVATED", nonce), ...body };
   if (activation && activationStatus(activation, now) === "LEASE_EXPIRED") return { ...result("LEASE_EXPIRED", nonce), ...body };
-  if (activation) await recordSeatUsage(db, license, activation, now);
+  if (activation) {
+    const consumed = await recordSeatUsage(db, license, activation, now);
+    await alertIfSeatThresholdReached(license, license.currentPeriodId, consumed, { ...ctx, now });
+  }
   return { ...result("VALID", nonce), ...body };
 }
 

@@ -1,127 +1,96 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import type { TDb } from "../db";
 
 export type TLargeSeedOptions = {
   licenses: number;
-  /** Activations per license: active seats on node-locked licenses, released leases on floating ones (every 10th). */
   activationsPerLicense: number;
-  /** Id prefix, so several data sets can live side by side (e.g. "bench"). */
-  prefix?: string;
-  batch?: number;
+  organizations: number;
+  batch: number;
+  /** Id prefix; random by default. A fixed tag (the benchmark's) lets a caller find its data set again. */
+  tag?: string;
   log?: (line: string) => void;
 };
 
+const PLATFORMS = ["win32", "darwin", "linux"];
+
 /**
- * Bulk data for load tests and the console at scale: organizations, licenses with billing periods,
- * activations and their audit events, generated inside the database with generate_series (seconds,
- * not hours, on both PGlite and PostgreSQL). Keys are derived from md5 of the row number: valid
- * Crockford characters (0-9, A-F), deterministic so a benchmark can find them again.
+ * Bulk data for performance work: set-based INSERT … SELECT generate_series statements, batched so
+ * neither PGlite's WASM heap nor PostgreSQL's WAL sees one giant statement. Ids carry a per-run tag, so
+ * running it twice adds a second batch instead of colliding. Every license gets a current billing
+ * period (plus a closed one for every fourth license), activations are counted as consumed seats of
+ * the current period exactly as the API would (PeriodUsage rows + seatsConsumed), and
+ * license.created / activation.created events are written like the real flows write them.
  */
 export async function seedLarge(db: TDb, options: TLargeSeedOptions) {
-  const p = options.prefix ?? "large";
-  const batch = options.batch ?? 20_000;
   const log = options.log ?? (() => {});
-  const perLicense = options.activationsPerLicense;
-  await db.$executeRawUnsafe(
-    `INSERT INTO "Product" ("id","name","code","createdAt","updatedAt") VALUES ($1, 'Load Test Product', $1, now(), now()) ON CONFLICT DO NOTHING`,
-    `${p}-product`,
-  );
-  await db.$executeRawUnsafe(
-    `INSERT INTO "Policy" ("id","productId","name","model","seats","durationDays","leaseDurationSeconds","createdAt","updatedAt")
-     VALUES ($1, $3, 'Load Test Node-locked', 'NODE_LOCKED', 5, 365, 3600, now(), now()),
-            ($2, $3, 'Load Test Floating', 'FLOATING', 5, 365, 600, now(), now())
-     ON CONFLICT DO NOTHING`,
-    `${p}-policy-nl`,
-    `${p}-policy-fl`,
-    `${p}-product`,
-  );
-  await db.$executeRawUnsafe(
-    `INSERT INTO "Organization" ("id","name","createdAt","updatedAt")
-     SELECT $1 || '-org-' || i, 'Customer ' || i || ' ' || (ARRAY['Industries','Labs','Systems','GmbH','Holdings'])[1 + i % 5], now(), now()
-     FROM generate_series(0, 999) AS i ON CONFLICT DO NOTHING`,
-    p,
-  );
-  for (let start = 1; start <= options.licenses; start += batch) {
-    const end = Math.min(options.licenses, start + batch - 1);
-    await db.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe(
-        `INSERT INTO "License" ("id","key","policyId","organizationId","name","status","seats","startsAt","expiresAt","createdAt","updatedAt")
-         SELECT $1 || '-lic-' || i,
-                upper(substr(h,1,5) || '-' || substr(h,6,5) || '-' || substr(h,11,5) || '-' || substr(h,16,5) || '-' || substr(h,21,5) || '-' || substr(h,26,5)),
-                CASE WHEN i % 10 = 0 THEN $1 || '-policy-fl' ELSE $1 || '-policy-nl' END,
-                $1 || '-org-' || (i % 1000),
-                'Load license ' || i,
-                CASE WHEN i % 50 = 0 THEN 'SUSPENDED'::"LicenseStatus" ELSE 'ACTIVE'::"LicenseStatus" END,
-                5,
-                now() - interval '30 days',
-                now() + ((i % 400) - 20) * interval '1 day',
-                now() - i * interval '1 second',
-                now()
-         FROM (SELECT i, md5($1 || '-key-' || i) AS h FROM generate_series($2::int, $3::int) AS i) s`,
-        p,
-        start,
-        end,
-      );
-      await tx.$executeRawUnsafe(
-        `INSERT INTO "BillingPeriod" ("id","licenseId","startsAt","endsAt","seatsConsumed","createdAt")
-         SELECT $1 || '-per-' || i, $1 || '-lic-' || i, now() - interval '30 days', now() + ((i % 400) - 20) * interval '1 day',
-                $4::int, now()
-         FROM generate_series($2::int, $3::int) AS i`,
-        p,
-        start,
-        end,
-        perLicense,
-      );
-      await tx.$executeRawUnsafe(
-        `UPDATE "License" SET "currentPeriodId" = $1 || '-per-' || substr("id", length($1 || '-lic-') + 1)
-         WHERE "id" IN (SELECT $1 || '-lic-' || i FROM generate_series($2::int, $3::int) AS i)`,
-        p,
-        start,
-        end,
-      );
-      if (perLicense > 0) {
-        await tx.$executeRawUnsafe(
-          `INSERT INTO "Activation" ("id","licenseId","fingerprint","friendlyName","hostname","platform","appVersion","createdAt","lastSeenAt","lastPeriodId","leaseExpiresAt","deactivatedAt","deactivatedBy")
-           SELECT $1 || '-act-' || i || '-' || j, $1 || '-lic-' || i, 'fp-' || i || '-' || j, 'Workstation ' || i || '-' || j,
-                  'host-' || i || '-' || j, (ARRAY['win32','darwin','linux'])[1 + j % 3], '3.' || (i % 7) || '.0',
-                  now() - interval '20 days', now() - (i % 45) * interval '1 day', $1 || '-per-' || i,
-                  CASE WHEN i % 10 = 0 THEN now() - interval '1 day' END,
-                  CASE WHEN i % 10 = 0 THEN now() - interval '1 day' END,
-                  CASE WHEN i % 10 = 0 THEN 'LEASE_EXPIRED' END
-           FROM generate_series($2::int, $3::int) AS i, generate_series(1, $4::int) AS j`,
-          p,
-          start,
-          end,
-          perLicense,
-        );
-        await tx.$executeRawUnsafe(
-          `INSERT INTO "PeriodUsage" ("periodId","activationId","firstSeenAt")
-           SELECT $1 || '-per-' || i, $1 || '-act-' || i || '-' || j, now() - interval '20 days'
-           FROM generate_series($2::int, $3::int) AS i, generate_series(1, $4::int) AS j`,
-          p,
-          start,
-          end,
-          perLicense,
-        );
-        await tx.$executeRawUnsafe(
-          `INSERT INTO "Event" ("id","createdAt","actorType","action","licenseId","activationId","organizationId","ip","data")
-           SELECT $1 || '-ev-' || i || '-' || j, now() - interval '20 days', 'LICENSE_KEY', 'activation.created',
-                  $1 || '-lic-' || i, $1 || '-act-' || i || '-' || j, $1 || '-org-' || (i % 1000), '10.0.' || (i % 250) || '.' || j,
-                  jsonb_build_object('fingerprint', 'fp-' || i || '-' || j)
-           FROM generate_series($2::int, $3::int) AS i, generate_series(1, $4::int) AS j`,
-          p,
-          start,
-          end,
-          perLicense,
-        );
-      }
-    }, { timeout: 600_000, maxWait: 60_000 });
-    log(`  licenses ${end.toLocaleString("en")} / ${options.licenses.toLocaleString("en")}`);
-  }
-  await db.$executeRawUnsafe(`ANALYZE`);
-}
+  const tag = options.tag ?? `sl${randomBytes(3).toString("hex")}`;
+  const { licenses, organizations, batch } = options;
+  const activations = licenses * options.activationsPerLicense;
+  const sql = (text: string) => db.$executeRawUnsafe(text);
+  const inBatches = async (label: string, total: number, statement: (from: number, to: number) => string) => {
+    for (let from = 1; from <= total; from += batch) {
+      const to = Math.min(total, from + batch - 1);
+      await sql(statement(from, to));
+      log(`${label}: ${to.toLocaleString("en-US")} / ${total.toLocaleString("en-US")}`);
+    }
+  };
 
-/** The deterministic key of seeded license number i (same formula as the SQL above). */
-export function largeSeedKey(md5hex: string): string {
-  return md5hex.toUpperCase().slice(0, 30).match(/.{5}/g)!.join("-");
+  await sql(`INSERT INTO "Product" ("id", "name", "code", "createdAt", "updatedAt")
+    SELECT '${tag}R' || i, 'Load Product ' || i, '${tag}-product-' || i, now(), now() FROM generate_series(1, 5) i`);
+  await sql(`INSERT INTO "Policy" ("id", "productId", "name", "model", "seats", "durationDays", "createdAt", "updatedAt")
+    SELECT '${tag}Y' || i, '${tag}R' || (1 + i % 5), CASE WHEN i % 2 = 0 THEN 'Floating ' ELSE 'Team ' END || (5 * i) || ' seats',
+      (CASE WHEN i % 2 = 0 THEN 'FLOATING' ELSE 'NODE_LOCKED' END)::"LicenseModel", 5 * i, 365, now(), now()
+    FROM generate_series(1, 10) i`);
+  await inBatches("organizations", organizations, (a, b) => `INSERT INTO "Organization" ("id", "name", "createdAt", "updatedAt")
+    SELECT '${tag}O' || i, 'Customer ' || i || ' ' || (ARRAY['Labs','Systems','GmbH','Inc.','Studio','Group'])[1 + i % 6], now() - (i % 900) * interval '1 day', now()
+    FROM generate_series(${a}, ${b}) i`);
+
+  // Licenses: a spread of expiries (some expired, some perpetual), suspensions, seat overrides and thresholds.
+  await inBatches("licenses", licenses, (a, b) => `INSERT INTO "License" ("id", "key", "policyId", "organizationId", "name", "status", "seats",
+      "startsAt", "expiresAt", "seatAlertThreshold", "createdAt", "updatedAt")
+    SELECT '${tag}L' || i,
+      regexp_replace(upper(substr(md5('${tag}' || i), 1, 30)), '(.{5})(?!$)', '\\1-', 'g'),
+      '${tag}Y' || (1 + i % 10), '${tag}O' || (1 + i % ${organizations}),
+      'License ' || i,
+      (CASE WHEN i % 50 = 0 THEN 'SUSPENDED' ELSE 'ACTIVE' END)::"LicenseStatus",
+      CASE WHEN i % 3 = 0 THEN 5 + i % 46 ELSE NULL END,
+      now() - (i % 700) * interval '1 day',
+      CASE WHEN i % 17 = 0 THEN NULL ELSE now() + ((i % 730) - 60) * interval '1 day' END,
+      CASE WHEN i % 5 = 0 THEN 4 ELSE NULL END,
+      now() - (i % 700) * interval '1 day', now()
+    FROM generate_series(${a}, ${b}) i`);
+  await inBatches("billing periods", licenses, (a, b) => `INSERT INTO "BillingPeriod" ("id", "licenseId", "startsAt", "endsAt", "seatsConsumed", "closedAt", "createdAt")
+    SELECT '${tag}P' || i, l."id", l."startsAt", l."expiresAt", 0, NULL, l."startsAt" FROM generate_series(${a}, ${b}) i JOIN "License" l ON l."id" = '${tag}L' || i
+    UNION ALL
+    SELECT '${tag}Q' || i, l."id", l."startsAt" - interval '365 days', l."startsAt", 1 + i % 9, l."startsAt", l."startsAt" - interval '365 days'
+    FROM generate_series(${a}, ${b}) i JOIN "License" l ON l."id" = '${tag}L' || i WHERE i % 4 = 0`);
+  await inBatches("current periods", licenses, (a, b) => `UPDATE "License" SET "currentPeriodId" = '${tag}P' || substr("id", ${tag.length + 2})
+    WHERE "id" IN (SELECT '${tag}L' || i FROM generate_series(${a}, ${b}) i)`);
+
+  // Activations spread over the licenses; every tenth is deactivated. Active ones were seen recently.
+  await inBatches("activations", activations, (a, b) => `INSERT INTO "Activation" ("id", "licenseId", "fingerprint", "friendlyName", "hostname", "platform",
+      "appVersion", "ip", "createdAt", "lastSeenAt", "deactivatedAt", "lastPeriodId")
+    SELECT '${tag}A' || j, '${tag}L' || (1 + (j - 1) % ${licenses}), md5('${tag}fp' || j),
+      'Workstation ' || j, 'host-' || j, (ARRAY['${PLATFORMS.join("','")}'])[1 + j % 3], '2.' || (j % 7) || '.' || (j % 13),
+      '10.' || (j % 250) || '.' || (j / 250 % 250) || '.' || (1 + j % 200),
+      now() - (j % 300) * interval '1 day', now() - (j % 20) * interval '1 hour',
+      CASE WHEN j % 10 = 0 THEN now() - (j % 30) * interval '1 day' ELSE NULL END,
+      '${tag}P' || (1 + (j - 1) % ${licenses})
+    FROM generate_series(${a}, ${b}) j`);
+  await inBatches("period usage", activations, (a, b) => `INSERT INTO "PeriodUsage" ("periodId", "activationId", "firstSeenAt")
+    SELECT '${tag}P' || (1 + (j - 1) % ${licenses}), '${tag}A' || j, now() - (j % 20) * interval '1 hour'
+    FROM generate_series(${a}, ${b}) j WHERE j % 10 <> 0`);
+  await inBatches("consumed counts", licenses, (a, b) => `UPDATE "BillingPeriod" bp SET "seatsConsumed" = u.n
+    FROM (SELECT "periodId", count(*)::int AS n FROM "PeriodUsage"
+          WHERE "periodId" IN (SELECT '${tag}P' || i FROM generate_series(${a}, ${b}) i) GROUP BY "periodId") u
+    WHERE bp."id" = u."periodId"`);
+
+  await inBatches("license events", licenses, (a, b) => `INSERT INTO "Event" ("id", "createdAt", "actorType", "actorLabel", "action", "licenseId", "organizationId", "data")
+    SELECT '${tag}E' || i, l."createdAt", 'SYSTEM', 'seed:large', 'license.created', l."id", l."organizationId", jsonb_build_object('seed', true)
+    FROM generate_series(${a}, ${b}) i JOIN "License" l ON l."id" = '${tag}L' || i`);
+  await inBatches("activation events", activations, (a, b) => `INSERT INTO "Event" ("id", "createdAt", "actorType", "actorLabel", "action", "licenseId", "activationId", "ip", "data")
+    SELECT '${tag}V' || j, a."createdAt", 'LICENSE_KEY', NULL, 'activation.created', a."licenseId", a."id", a."ip", jsonb_build_object('fingerprint', a."fingerprint")
+    FROM generate_series(${a}, ${b}) j JOIN "Activation" a ON a."id" = '${tag}A' || j WHERE j % 3 = 0`);
+  return { tag, licenses, activations, organizations };
 }
