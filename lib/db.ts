@@ -2,24 +2,10 @@ import "server-only";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { PrismaClient } from "./generated/prisma/client";
+import { createPrismaClient } from "./db/client";
 import { resolveDatabaseTarget } from "./db/target";
 
-/** Secrets never leave the database unless a query asks for them with `omit: { field: false }`. */
-export const OMIT_SECRETS = {
-  staffUser: { passwordHash: true, totpSecret: true },
-  orgUser: { passwordHash: true },
-  apiToken: { tokenHash: true },
-  userToken: { tokenHash: true },
-  actionToken: { tokenHash: true },
-  license: { activationPasswordHash: true },
-  signingKey: { encryptedPrivateKey: true },
-  webhookEndpoint: { secret: true },
-} as const;
-
-export function createPrismaClient(adapter: PrismaPg | PrismaPGlite) {
-  return new PrismaClient({ adapter, omit: OMIT_SECRETS });
-}
+export { createPrismaClient, OMIT_SECRETS } from "./db/client";
 
 export type TDb = ReturnType<typeof createPrismaClient>;
 export type TTx = Parameters<Parameters<TDb["$transaction"]>[0]>[0];
@@ -37,7 +23,7 @@ function createDefaultClient(): TDb {
 
 const holder = globalThis as unknown as { __seatwiseDb?: TDb };
 
-/** One client per process (Next.js dev reloads modules; tests install their own before importing). */
+/** One client per process (Next.js dev reloads modules; tests and CLI tasks install theirs first). */
 export const db: TDb = (holder.__seatwiseDb ??= createDefaultClient());
 
 /** Interactive transactions wait for a pooled connection during bursts rather than failing fast. */

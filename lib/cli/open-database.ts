@@ -13,7 +13,7 @@ export async function openDatabase(options: { migrate?: boolean; log?: boolean }
       console.log(`[seatwise] ${describeTarget(target)}: ${applied.length ? `applied ${applied.length} migration(s)` : "schema up to date"}`);
     }
   }
-  const { createPrismaClient } = await import("../db");
+  const { createPrismaClient } = await import("../db/client");
   const client = createPrismaClient(opened.factory);
   (globalThis as { __seatwiseDb?: unknown }).__seatwiseDb = client;
   return {

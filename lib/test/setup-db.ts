@@ -3,7 +3,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { afterAll, inject } from "vitest";
-import { createPrismaClient } from "../db";
+import { createPrismaClient } from "../db/client";
 import { createTestDatabase } from "./test-database";
 
 Object.assign(process.env, inject("testDatabaseEnv"));
@@ -21,3 +21,7 @@ afterAll(async () => {
   await client.$disconnect();
   await database.close();
 });
+
+// Guard against the mistake this file exists to prevent: a test silently using ./data or DATABASE_URL.
+const { db } = await import("../db");
+if (db !== client) throw new Error("lib/db.ts was imported before the test database was installed");
