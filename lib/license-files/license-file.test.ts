@@ -34,7 +34,7 @@ function reencode(file: string, edit: (envelope: Record<string, string>) => void
 
 function flipByte(base64: string, index: number): string {
   const bytes = Buffer.from(base64, "base64");
-  bytes[index] ^= 0x01;
+  bytes[index] = bytes[index]! ^ 0x01;
   return bytes.toString("base64");
 }
 

@@ -21,7 +21,7 @@ describe("response signatures", () => {
     expect(verifyResponseSignature({ date: "Sun, 22 Nov 2026 10:00:01 GMT", signatureHeader: header, body }, keys)).toBe(false);
     for (let i = 0; i < body.length; i++) {
       const tampered = Buffer.from(body);
-      tampered[i] ^= 1;
+      tampered[i] = tampered[i]! ^ 1;
       expect(verifyResponseSignature({ date, signatureHeader: header, body: tampered }, keys)).toBe(false);
     }
     expect(verifyResponseSignature({ date, signatureHeader: header.replace(keyId, "0000000000000000"), body }, keys)).toBe(false);
