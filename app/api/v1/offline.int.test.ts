@@ -78,10 +78,8 @@ describe("signing key", () => {
 
 describe("license files", () => {
   it("comes with an activation and from POST /api/v1/license-files, and verifies with the public key only", async () => {
-    const { key, license, product, policy, organization } = await makeLicense({
-      policy: { offlineIntervalDays: 10, entitlements: ["export"] },
-      license: { seats: 2 },
-    });
+    const { key, license, product, policy, organization } = await makeLicense({ license: { seats: 2 } });
+    await db.policy.update({ where: { id: policy.id }, data: { offlineIntervalDays: 10, entitlements: ["export"] } });
     await db.license.update({ where: { id: license.id }, data: { entitlements: ["api", "export"] } });
     const { map } = await fetchKeys();
     const act = await callRoute(activate, { body: { key, fingerprint: "MACHINE-A" } });
@@ -100,7 +98,7 @@ describe("license files", () => {
       model: "NODE_LOCKED",
       seats: 2,
       entitlements: ["api", "export"],
-      expiresAt: license.expiresAt?.toISOString() ?? null,
+      expiresAt: license.expiresAt ?? null,
       activationId: act.json.activation.id,
     });
     const days = (Date.parse(p.validUntil) - Date.parse(p.issuedAt)) / 86_400_000;
@@ -121,7 +119,8 @@ describe("license files", () => {
   });
 
   it("uses the check-in interval when there is one", async () => {
-    const { key } = await makeLicense({ policy: { checkInIntervalDays: 3, offlineIntervalDays: 30 } });
+    const { key, policy } = await makeLicense();
+    await db.policy.update({ where: { id: policy.id }, data: { checkInIntervalDays: 3, offlineIntervalDays: 30 } });
     const act = await callRoute(activate, { body: { key, fingerprint: "m" } });
     const { map } = await fetchKeys();
     const result = verifyLicenseFile(act.json.licenseFile, { publicKeys: map });
