@@ -49,7 +49,7 @@ test("a customer activates an offline machine with the public form and the downl
   await expect(page.getByLabel("License key")).toHaveValue(license.key);
   await page.getByLabel("Machine code").fill(unique("OTHER-PC"));
   await page.getByRole("button", { name: "Activate and download license file" }).click();
-  await expect(page.getByTestId("activation-error")).toContainText("All 1 seats of this license are in use");
+  await expect(page.getByTestId("activation-error")).toContainText("The only seat of this license is in use.");
   await expect(page.getByTestId("activation-error")).toContainText("free a seat");
   await page.screenshot({ path: "test-results/e2e/activate-form-error.png", fullPage: true });
 
@@ -69,6 +69,7 @@ test("staff see the signing key, rotate it, and old files still verify; console 
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toBe(`${machineCode}.lic`);
   await expect(page.getByTestId("license-file-result")).toContainText("Machine activated.");
+  await expect(page.getByRole("button", { name: "Generate license file" })).toBeEnabled();
   await page.screenshot({ path: "test-results/e2e/console-generate-license-file.png", fullPage: true });
   const oldFile = await readFile(await download.path());
 

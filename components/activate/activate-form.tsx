@@ -59,8 +59,10 @@ export function ActivateForm({ initialError }: { initialError?: string }) {
         body: JSON.stringify(parsed.data),
       });
       if (!res.ok) {
-        const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-        setFormError(activationFormMessage(body?.error?.code, body?.error?.message));
+        const body = (await res.json().catch(() => null)) as {
+          error?: { code?: string; message?: string; seats?: { limit?: number; used?: number } };
+        } | null;
+        setFormError(activationFormMessage(body?.error?.code, body?.error?.message, body?.error?.seats));
         return;
       }
       const blob = await res.blob();

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, useTransition, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
 import { Field, Input } from "../ui/input";
@@ -23,7 +23,7 @@ function download(fileName: string, text: string) {
  */
 export function GenerateLicenseFile({ licenseId, canEdit }: { licenseId: string; canEdit: boolean }) {
   const [result, setResult] = useState<TGenerateResult | null>(null);
-  const [pending, startTransition] = useTransition();
+  const [pending, setPending] = useState(false);
   useEffect(() => {
     if (result?.ok) download(result.fileName, result.licenseFile);
   }, [result]);
@@ -34,7 +34,10 @@ export function GenerateLicenseFile({ licenseId, canEdit }: { licenseId: string;
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const input = { machineCode: String(form.get("machineCode") ?? ""), friendlyName: String(form.get("friendlyName") ?? "") };
-    startTransition(async () => setResult(await generateLicenseFileAction(licenseId, input)));
+    setPending(true);
+    generateLicenseFileAction(licenseId, input)
+      .then(setResult, () => setResult({ ok: false, message: "The server could not be reached. Try again." }))
+      .finally(() => setPending(false));
   }
 
   const fieldError = result && !result.ok ? result.field : undefined;

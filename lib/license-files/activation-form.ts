@@ -23,9 +23,12 @@ export const ACTIVATION_FORM_MESSAGES: Record<string, string> = {
 
 const FREE_A_SEAT = "Ask your license administrator to free a seat (deactivate a machine that is no longer used), then try again.";
 
-/** `serverMessage` adds specifics the server knows (how many seats, how long to wait). */
-export function activationFormMessage(code: string | undefined, serverMessage?: string): string {
-  if (code === "SEAT_LIMIT_REACHED" && serverMessage) return `${serverMessage}. ${FREE_A_SEAT}`;
+/** `serverMessage` and `seats` add specifics the server knows (how long to wait, how many seats). */
+export function activationFormMessage(code: string | undefined, serverMessage?: string, seats?: { limit?: number; used?: number }): string {
+  if (code === "SEAT_LIMIT_REACHED" && seats?.limit) {
+    const all = seats.limit === 1 ? "The only seat of this license is in use." : `All ${seats.limit} seats of this license are in use.`;
+    return `${all} ${FREE_A_SEAT}`;
+  }
   if (code === "RATE_LIMITED" && serverMessage) return serverMessage;
   return (code && ACTIVATION_FORM_MESSAGES[code]) || serverMessage || ACTIVATION_FORM_MESSAGES.INTERNAL_ERROR!;
 }
