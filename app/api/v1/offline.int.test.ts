@@ -127,6 +127,16 @@ describe("license files", () => {
     expect(result.valid && (Date.parse(result.payload.validUntil) - Date.parse(result.payload.issuedAt)) / 86_400_000).toBe(3);
   });
 
+  it("never lets a floating seat's file outlive its lease", async () => {
+    const { key } = await makeLicense();
+    const act = await callRoute(activate, { body: { key, fingerprint: "lease" } });
+    const leaseExpiresAt = new Date(Date.now() + 3_600_000);
+    await db.activation.update({ where: { id: act.json.activation.id }, data: { leaseExpiresAt } });
+    const res = await callRoute(licenseFiles, { body: { key, fingerprint: "lease" } });
+    const result = verifyLicenseFile(res.json.licenseFile, { publicKeys: (await fetchKeys()).map });
+    expect(result.valid && result.payload.validUntil).toBe(leaseExpiresAt.toISOString());
+  });
+
   it("refuses a device without a seat, an unknown key, a suspended license", async () => {
     const { key, license } = await makeLicense();
     const none = await callRoute(licenseFiles, { body: { key, fingerprint: "never-activated" } });
