@@ -2,10 +2,10 @@
 
 import { ApiError } from "@/lib/api/errors";
 import { requireAdminStaff } from "@/lib/auth/staff-context";
-import { activateAndIssueLicenseFile, licenseFileName } from "@/lib/license-files/issue-license-file";
+import { activateAndIssueLicenseFile } from "@/lib/license-files/issue-license-file";
 import { decodeLicenseFile } from "@/lib/license-files/verify-license-file";
 import { findLicenseById } from "@/lib/licensing/find-license";
-import { ZActivationFormInput } from "@/lib/license-files/activation-form";
+import { licenseFileName, ZActivationFormInput } from "@/lib/license-files/activation-form";
 
 export type TGenerateResult =
   | { ok: true; fileName: string; licenseFile: string; created: boolean; validUntil: string }

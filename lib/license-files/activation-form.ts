@@ -32,3 +32,12 @@ export function activationFormMessage(code: string | undefined, serverMessage?: 
   if (code === "RATE_LIMITED" && serverMessage) return serverMessage;
   return (code && ACTIVATION_FORM_MESSAGES[code]) || serverMessage || ACTIVATION_FORM_MESSAGES.INTERNAL_ERROR!;
 }
+
+/** A safe download name from a machine code: letters, digits, dot, dash and underscore only. */
+export function licenseFileName(machineCode: string): string {
+  const base = machineCode
+    .replace(/[^A-Za-z0-9._-]+/g, "_")
+    .replace(/^[._]+/, "")
+    .slice(0, 100);
+  return `${base || "license"}.lic`;
+}

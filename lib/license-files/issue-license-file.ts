@@ -80,12 +80,3 @@ export async function activateKeyAndIssueLicenseFile(key: string, device: TDevic
   if (!license) throw new ApiError("LICENSE_NOT_FOUND", "No license has this key");
   return activateAndIssueLicenseFile(license, device, ctx, via);
 }
-
-/** A safe download name from a machine code: letters, digits, dot, dash and underscore only. */
-export function licenseFileName(machineCode: string): string {
-  const base = machineCode
-    .replace(/[^A-Za-z0-9._-]+/g, "_")
-    .replace(/^[._]+/, "")
-    .slice(0, 100);
-  return `${base || "license"}.lic`;
-}

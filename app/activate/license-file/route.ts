@@ -1,8 +1,8 @@
 import { ApiError } from "@/lib/api/errors";
 import { describeZodError, errorResponse, MAX_BODY_BYTES } from "@/lib/api/handler";
 import { requestIp } from "@/lib/api/request-ip";
-import { ZActivationFormInput } from "@/lib/license-files/activation-form";
-import { activateKeyAndIssueLicenseFile, licenseFileName } from "@/lib/license-files/issue-license-file";
+import { licenseFileName, ZActivationFormInput } from "@/lib/license-files/activation-form";
+import { activateKeyAndIssueLicenseFile } from "@/lib/license-files/issue-license-file";
 import { createRateLimiter, rateLimitHeaders } from "@/lib/rate-limit/rate-limit";
 
 // Per IP: enough for an admin activating a room of offline machines, not for guessing keys.
