@@ -90,3 +90,15 @@ test("staff see the signing key, rotate it, and old files still verify; console 
 
   expect(verifyLicenseFile(oldFile, { publicKeys: after.keys, fingerprint: machineCode }).valid).toBe(true);
 });
+
+test("the activation form works without JavaScript: a refusal comes back as a clear message", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/activate");
+  await page.getByLabel("License key").fill("NOPE1-NOPE1-NOPE1");
+  await page.getByLabel("Machine code").fill("NOJS-PC");
+  await page.getByRole("button", { name: "Activate and download license file" }).click();
+  await expect(page).toHaveURL(/\/activate\?error=LICENSE_NOT_FOUND/);
+  await expect(page.getByRole("alert")).toContainText("couldn't find a license with this key");
+  await context.close();
+});
