@@ -27,13 +27,12 @@ export function LicenseSubpageHeader({ licenseId, title, license, active }: TPro
             {license.product} · {license.name ?? "Unnamed license"} · {license.model === "FLOATING" ? "Floating" : "Node-locked"}
           </p>
         </div>
-        <div className="flex gap-1 rounded-lg bg-slate-100 p-1" role="tablist" aria-label="License views">
+        <nav className="flex gap-1 rounded-lg bg-slate-100 p-1" aria-label="License views">
           {tabs.map((tab) => (
             <Link
               key={tab.key}
               href={tab.href}
-              role="tab"
-              aria-selected={tab.key === active}
+              aria-current={tab.key === active ? "page" : undefined}
               className={`rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-indigo-600 ${
                 tab.key === active ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900"
               }`}
@@ -41,7 +40,7 @@ export function LicenseSubpageHeader({ licenseId, title, license, active }: TPro
               {tab.label}
             </Link>
           ))}
-        </div>
+        </nav>
       </div>
     </div>
   );

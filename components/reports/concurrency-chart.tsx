@@ -26,7 +26,7 @@ export function ConcurrencyChart({ points, seatLimit, bucket }: TProps) {
           <Bar yAxisId="refused" dataKey="refused" name="Refused checkouts" fill="#fca5a5" isAnimationActive={false} />
           <Line yAxisId="leases" type="stepAfter" dataKey="peak" name="Peak leases" stroke="#4f46e5" strokeWidth={2} dot={false} isAnimationActive={false} />
           <Line yAxisId="leases" type="monotone" dataKey="average" name="Average leases" stroke="#0d9488" strokeWidth={1.5} dot={false} isAnimationActive={false} />
-          <ReferenceLine yAxisId="leases" y={seatLimit} stroke="#dc2626" strokeDasharray="4 4" label={{ value: `${seatLimit} seats`, fontSize: 12, fill: "#dc2626", position: "insideTopLeft" }} />
+          <ReferenceLine yAxisId="leases" y={seatLimit} stroke="#dc2626" strokeDasharray="4 4" label={{ value: `${seatLimit} ${seatLimit === 1 ? "seat" : "seats"}`, fontSize: 12, fill: "#dc2626", position: "insideTopLeft" }} />
         </ComposedChart>
       </ResponsiveContainer>
     </figure>

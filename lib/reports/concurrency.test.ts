@@ -18,7 +18,7 @@ describe("concurrencySeries", () => {
       { start: "2026-03-01T01:00:00.000Z", peak: 2, average: 1.5, refused: 0 },
       { start: "2026-03-01T02:00:00.000Z", peak: 1, average: 1, refused: 0 },
     ]);
-    expect(summary).toEqual({ peak: 2, peakAt: "2026-03-01T00:30:00.000Z", average: 1.33, refused: 2, atCapacityShare: 0.33 });
+    expect(summary).toEqual({ peak: 2, peakAt: "2026-03-01T00:30:00.000Z", average: 1.33, refused: 2, atCapacityShare: 0.3333 });
   });
 
   it("a lease ending when another starts is not counted twice (same rule as the seat check)", () => {

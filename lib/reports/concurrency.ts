@@ -100,7 +100,7 @@ export function concurrencySeries(
       peakAt: peakAt === null ? null : new Date(peakAt).toISOString(),
       average: span > 0 ? round2(totalArea / span) : 0,
       refused: points.reduce((sum, p) => sum + p.refused, 0),
-      atCapacityShare: span > 0 && limit > 0 ? round2(fullMs / span) : 0,
+      atCapacityShare: span > 0 && limit > 0 ? Math.round((fullMs / span) * 10_000) / 10_000 : 0,
     },
   };
 }

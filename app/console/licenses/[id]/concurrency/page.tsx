@@ -65,7 +65,7 @@ export default async function ConcurrencyPage({
         <Stat label="Peak concurrent leases" value={`${summary.peak} / ${report.seatLimit}`} hint={summary.peakAt ? `first reached ${utc(summary.peakAt)}` : "no leases in this period"} />
         <Stat label="Average leases" value={summary.average} hint="time-weighted over the period" />
         <Stat label="Refused checkouts" value={summary.refused} hint="all seats were leased" />
-        <Stat label="Time at capacity" value={`${Math.round(summary.atCapacityShare * 100)} %`} hint="every seat leased" />
+        <Stat label="Time at capacity" value={percent(summary.atCapacityShare)} hint="every seat leased" />
       </div>
 
       <Card title={`Leases in use, per ${report.bucket} (UTC)`}>
@@ -108,6 +108,11 @@ export default async function ConcurrencyPage({
       </Card>
     </div>
   );
+}
+
+function percent(share: number) {
+  if (share > 0 && share < 0.01) return "< 1 %";
+  return `${Math.round(share * 100)} %`;
 }
 
 function utc(iso: string) {
