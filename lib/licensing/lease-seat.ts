@@ -94,7 +94,7 @@ export async function checkoutLease(
 
   const seats = await seatAvailability(tx, license, now);
   if (seats.full) {
-    throw new ApiError("SEAT_LIMIT_REACHED", `All ${seats.limit} seats of this license are leased`, {
+    throw new ApiError("SEAT_LIMIT_REACHED", `Every seat of this license is leased (${seats.limit} of ${seats.limit})`, {
       details: { seats: { limit: seats.limit, used: seats.used }, retryAfter: seats.retryAfter },
       headers: retryHeaders(seats.retryAfter),
     });
