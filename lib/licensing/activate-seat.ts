@@ -7,6 +7,8 @@ import { recordEvent, type TContext } from "../events/record-event";
 import type { Activation } from "../generated/prisma/client";
 import { countSeatsInUse } from "./count-seats";
 import { findLicenseByKey, type TLicenseWithPolicy } from "./find-license";
+import { checkoutLease } from "./lease-seat";
+import { isFloating } from "./lease-rules";
 import { licenseProblem, seatLimit } from "./license-rules";
 import type { TActivateInput } from "./schemas";
 import { serializeActivation, serializeLicense } from "./serialize";
@@ -56,6 +58,7 @@ export async function activateLicenseSeat(
       const current = { ...license, ...locked[0]! };
       const lockedProblem = licenseProblem(current, now);
       if (lockedProblem) throw refusalFor(lockedProblem);
+      if (isFloating(current)) return checkoutLease(tx, current, device, ctx, options);
 
       const existing = await tx.activation.findFirst({
         where: { licenseId: license.id, fingerprint: device.fingerprint, deactivatedAt: null },

@@ -7,6 +7,8 @@ import type { TContext } from "../events/record-event";
 import { countSeatsInUse } from "./count-seats";
 import { findLicenseByKey, type TLicenseWithPolicy } from "./find-license";
 import { findActiveSeat } from "./find-seat";
+import { heartbeatLease } from "./heartbeat-lease";
+import { isFloating } from "./lease-rules";
 import { licenseProblem } from "./license-rules";
 import type { THeartbeatInput } from "./schemas";
 import { serializeActivation, serializeLicense } from "./serialize";
@@ -17,7 +19,7 @@ export async function heartbeatSeat(input: THeartbeatInput, ctx: TContext) {
   return heartbeatLicenseSeat(license, input, ctx);
 }
 
-/** Records that the device is alive: lastSeenAt, its app version and platform. */
+/** Records that the device is alive: lastSeenAt, its app version and platform; renews a floating lease. */
 export async function heartbeatLicenseSeat(
   license: TLicenseWithPolicy,
   input: Omit<THeartbeatInput, "key">,
@@ -27,6 +29,10 @@ export async function heartbeatLicenseSeat(
   const problem = licenseProblem(license, now);
   if (problem === "SUSPENDED") throw new ApiError("LICENSE_SUSPENDED", "This license is suspended");
   if (problem === "EXPIRED") throw new ApiError("LICENSE_EXPIRED", "This license has expired");
+  if (isFloating(license)) {
+    const { activation, used } = await heartbeatLease(license, input, ctx);
+    return { activation: serializeActivation(activation, now), license: serializeLicense(license, used, now) };
+  }
   const seat = await findActiveSeat(license.id, input.fingerprint);
   if (!seat) throw new ApiError("ACTIVATION_NOT_FOUND", "This device holds no seat on the license");
   const activation = await db.activation.update({

@@ -5,7 +5,7 @@ import { db } from "../db";
 import type { TContext } from "../events/record-event";
 import { countSeatsInUse } from "./count-seats";
 import { findLicenseByKey, type TLicenseWithPolicy } from "./find-license";
-import { findActiveSeat } from "./find-seat";
+import { findSeatOrExpiredLease } from "./find-seat";
 import { licenseProblem } from "./license-rules";
 import type { TValidateInput } from "./schemas";
 import { activationStatus, serializeActivation, serializeLicense } from "./serialize";
@@ -45,7 +45,7 @@ export async function validateLicenseSeat(
 ): Promise<TValidationResult> {
   const now = ctx.now ?? new Date();
   const [activation, used] = await Promise.all([
-    fingerprint ? findActiveSeat(license.id, fingerprint) : null,
+    fingerprint ? findSeatOrExpiredLease(license.id, fingerprint) : null,
     countSeatsInUse(db, license.id, now),
   ]);
   const body = {
