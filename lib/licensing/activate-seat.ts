@@ -58,7 +58,7 @@ export async function activateLicenseSeat(
       const current = { ...license, ...locked[0]! };
       const lockedProblem = licenseProblem(current, now);
       if (lockedProblem) throw refusalFor(lockedProblem);
-      if (isFloating(current)) return checkoutLease(tx, current, device, ctx, options);
+      if (isFloating(current)) return { ...(await checkoutLease(tx, current, device, ctx, options)), current };
 
       const existing = await tx.activation.findFirst({
         where: { licenseId: license.id, fingerprint: device.fingerprint, deactivatedAt: null },

@@ -18,7 +18,8 @@ export type TLeaseDevice = {
   appVersion?: string;
 };
 
-export type TLeaseOutcome = { activation: Activation; created: boolean; used: number };
+/** consumed: the period's new consumed-seat count when this call counted the device (for the seat alert). */
+export type TLeaseOutcome = { activation: Activation; created: boolean; used: number; consumed: number | null };
 
 export const LEASE_SYSTEM_ACTOR = { type: "SYSTEM", label: "lease expiry" } as const;
 
@@ -87,7 +88,10 @@ export async function checkoutLease(
   const existing = await findActiveSeat(license.id, device.fingerprint, tx);
   if (existing && (!existing.leaseExpiresAt || existing.leaseExpiresAt.getTime() > now.getTime())) {
     const renewed = await renewLease(tx, license, existing, deviceFields(device), ctx, now);
-    if (renewed) return { activation: renewed, created: false, used: await countSeatsInUse(tx, license.id, now) };
+    if (renewed) {
+      const consumed = await recordSeatUsage(tx, license, renewed, now);
+      return { activation: renewed, created: false, used: await countSeatsInUse(tx, license.id, now), consumed };
+    }
   } else if (existing) {
     await releaseExpiredLease(tx, existing, license, now);
   }
@@ -125,8 +129,8 @@ export async function checkoutLease(
       ...(options.previousActivationId ? { previousActivationId: options.previousActivationId } : {}),
     },
   });
-  await recordSeatUsage(tx, license, activation, now);
-  return { activation, created: true, used: seats.used + 1 };
+  const consumed = await recordSeatUsage(tx, license, activation, now);
+  return { activation, created: true, used: seats.used + 1, consumed };
 }
 
 /** Extends a live lease; null when the row was released meanwhile (then the caller leases anew). */
@@ -143,9 +147,7 @@ async function renewLease(
     data: { ...fields, lastSeenAt: now, leaseExpiresAt: leaseEnd(license, now), ...(ctx.ip ? { ip: ctx.ip } : {}) },
   });
   if (count === 0) return null;
-  const activation = await tx.activation.findUniqueOrThrow({ where: { id: row.id } });
-  await recordSeatUsage(tx, license, activation, now);
-  return activation;
+  return tx.activation.findUniqueOrThrow({ where: { id: row.id } });
 }
 
 function deviceFields(device: TLeaseDevice) {
