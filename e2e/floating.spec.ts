@@ -73,3 +73,19 @@ test("the CSV export needs a signed-in staff member", async ({ request }) => {
   const res = await request.get("/console/licenses/anything/concurrency/export");
   expect(res.status()).toBe(401);
 });
+
+test("empty states: a new floating license's report and a node-locked license's leases page", async ({ api, staffPage }) => {
+  const { license } = await seedLicense(api, { model: "FLOATING", seats: 3 });
+  await staffPage.goto(`/console/licenses/${license.id}/concurrency?range=30d&bucket=day`);
+  await expect(staffPage.getByTestId("concurrency-empty")).toBeVisible();
+  await expect(staffPage.getByRole("link", { name: "30 days" })).toHaveAttribute("aria-current", "page");
+  await staffPage.screenshot({ path: "test-results/e2e/floating-concurrency-empty.png", fullPage: true });
+
+  const nodeLocked = await seedLicense(api, { model: "NODE_LOCKED" });
+  await staffPage.goto(`/console/licenses/${nodeLocked.license.id}/leases`);
+  await expect(staffPage.getByText("This license is node-locked")).toBeVisible();
+
+  // With a loading boundary the response is already streaming (200) when the page calls notFound().
+  await staffPage.goto("/console/licenses/does-not-exist/leases");
+  await expect(staffPage.getByText(/could not be found/i)).toBeVisible();
+});

@@ -41,7 +41,7 @@ export function LeaseList({ licenseId, leases, seatLimit, serverNow, revokeActio
     return (
       <div className="rounded-md border border-dashed border-slate-300 p-8 text-center" data-testid="leases-empty">
         <p className="text-sm font-medium text-slate-700">No leases are held right now.</p>
-        <p className="mt-1 text-xs text-slate-500">All {seatLimit} seats are free. A lease appears here when an app checks out a seat.</p>
+        <p className="mt-1 text-xs text-slate-500">Every one of the {seatLimit} seats can be checked out. A lease appears here when an app takes one.</p>
       </div>
     );
   }

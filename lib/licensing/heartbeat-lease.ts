@@ -55,7 +55,7 @@ export async function heartbeatLease(license: TLicenseWithPolicy, input: Omit<TH
       organizationId: license.organizationId,
       data: { code: "SEAT_LIMIT_REACHED", fingerprint: input.fingerprint, via: "heartbeat" },
     });
-    throw new ApiError("LEASE_EXPIRED", `The lease of this device has expired and every seat is leased by other devices (${used} of ${limit})`, {
+    throw new ApiError("LEASE_EXPIRED", `The lease of this device has expired and every seat is leased by other devices (${used} of ${limit} in use)`, {
       details: { seats: { limit, used }, retryAfter },
       headers: retryHeaders(retryAfter),
     });

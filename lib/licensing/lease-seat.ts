@@ -98,7 +98,7 @@ export async function checkoutLease(
 
   const seats = await seatAvailability(tx, license, now);
   if (seats.full) {
-    throw new ApiError("SEAT_LIMIT_REACHED", `Every seat of this license is leased (${seats.limit} of ${seats.limit})`, {
+    throw new ApiError("SEAT_LIMIT_REACHED", `Every seat of this license is leased (${seats.used} of ${seats.limit} in use)`, {
       details: { seats: { limit: seats.limit, used: seats.used }, retryAfter: seats.retryAfter },
       headers: retryHeaders(seats.retryAfter),
     });

@@ -64,7 +64,7 @@ export default async function ConcurrencyPage({
       <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
         <Stat label="Peak concurrent leases" value={`${summary.peak} / ${report.seatLimit}`} hint={summary.peakAt ? `first reached ${utc(summary.peakAt)}` : "no leases in this period"} />
         <Stat label="Average leases" value={summary.average} hint="time-weighted over the period" />
-        <Stat label="Refused checkouts" value={summary.refused} hint="all seats were leased" />
+        <Stat label="Refused checkouts" value={summary.refused} hint="refused because every seat was leased" />
         <Stat label="Time at capacity" value={percent(summary.atCapacityShare)} hint="every seat leased" />
       </div>
 
