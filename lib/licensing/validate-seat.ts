@@ -41,10 +41,11 @@ export async function validateLicenseSeat(
   fingerprint: string | undefined,
   ctx: TContext,
   nonce?: string,
+  options: { userId?: string } = {},
 ): Promise<TValidationResult> {
   const now = ctx.now ?? new Date();
   const [activation, used] = await Promise.all([
-    fingerprint ? findActiveSeat(license.id, fingerprint) : null,
+    fingerprint ? findActiveSeat(license.id, fingerprint, db, options.userId) : null,
     countSeatsInUse(db, license.id, now),
   ]);
   const body = {
