@@ -42,7 +42,7 @@ test("an org admin frees a seat, invites a user, who sets a password and activat
   await expect(page).toHaveURL(/\/portal$/);
 
   // Find a seat by friendly name and deactivate it.
-  await page.getByRole("link", { name: "Activations" }).click();
+  await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Activations" }).click();
   await expect(page.getByRole("heading", { name: "Activations" })).toBeVisible();
   await expect(page.getByRole("row")).toHaveCount(4);
   await page.getByLabel("Search").fill("reception");
@@ -62,13 +62,13 @@ test("an org admin frees a seat, invites a user, who sets a password and activat
 
   // Invite a user.
   const memberEmail = `${unique("member")}@customer.test`.toLowerCase();
-  await page.getByRole("link", { name: "Users" }).click();
+  await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Users" }).click();
   await expect(page.getByRole("heading", { name: "Users", exact: true })).toBeVisible();
   await page.getByLabel("Email").fill(memberEmail);
   await page.getByLabel("Name").fill("Max Member");
   await page.getByRole("button", { name: "Send invitation" }).click();
   await expect(page.getByText(`Invitation sent to ${memberEmail}.`)).toBeVisible();
-  await expect(page.getByRole("cell", { name: memberEmail })).toBeVisible();
+  await expect(page.getByText(memberEmail, { exact: true })).toBeVisible();
 
   // CSV import with a per-row report.
   await page.getByLabel("…or paste CSV").fill(`email,name,role\n${unique("csv")}@customer.test,Carla Csv,member\nnot-an-email,Broken Row,member\n${memberEmail},Dup,member`);
@@ -78,7 +78,7 @@ test("an org admin frees a seat, invites a user, who sets a password and activat
   await page.screenshot({ path: "test-results/e2e/portal-users.png", fullPage: true });
 
   // Usage report.
-  await page.getByRole("link", { name: "Usage" }).click();
+  await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Usage" }).click();
   await expect(page.getByRole("heading", { name: "Usage" })).toBeVisible();
   await expect(page.locator(".recharts-surface").first()).toBeVisible();
   const csv = await page.request.get("/portal/usage/export?report=periods");
@@ -128,7 +128,7 @@ test("an org admin frees a seat, invites a user, who sets a password and activat
   await invitee.getByLabel("Password").fill(PASSWORD);
   await invitee.getByRole("button", { name: "Sign in" }).click();
   await expect(invitee).toHaveURL(/\/portal$/);
-  await invitee.getByRole("link", { name: "My devices" }).click();
+  await invitee.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "My devices" }).click();
   await expect(invitee.getByRole("row")).toHaveCount(2);
   await expect(invitee.getByText("Max's PC")).toBeVisible();
   await invitee.screenshot({ path: "test-results/e2e/portal-member-devices.png", fullPage: true });

@@ -157,7 +157,7 @@ export function InvitationActions({ organizationId, invitationId }: { organizati
       {error ? <span className="text-xs text-red-700">{error}</span> : null}
       <Button
         variant="ghost"
-        className="text-red-700"
+        className="text-red-700!"
         disabled={pending}
         onClick={() =>
           startTransition(async () => {
@@ -188,7 +188,7 @@ export function UserRowActions({ organizationId, userId, email, invited, seats }
           Resend invite
         </Button>
       ) : null}
-      <Button variant="ghost" className="text-red-700" disabled={pending} onClick={() => setConfirm(true)} aria-label={`Remove ${email}`}>
+      <Button variant="ghost" className="text-red-700!" disabled={pending} onClick={() => setConfirm(true)} aria-label={`Remove ${email}`}>
         Remove
       </Button>
       <ConfirmDialog

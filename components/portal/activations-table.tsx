@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState, useTransition, type ReactNode } from "react";
 import { deactivateSeatsAction } from "@/app/portal/actions";
 import type { TOrgActivationRow } from "@/lib/portal/list-org-activations";
 import { Button } from "../ui/button";
@@ -17,11 +17,14 @@ export function ActivationsTable({
   now,
   showUser,
   canDeactivateAll,
+  empty,
 }: {
   rows: TOrgActivationRow[];
   now: number;
   showUser: boolean;
   canDeactivateAll: boolean;
+  /** Shown instead of the table; rendered here so a success message survives the list becoming empty. */
+  empty: ReactNode;
 }) {
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -75,6 +78,7 @@ export function ActivationsTable({
           </Button>
         ) : null}
       </div>
+      {rows.length === 0 ? empty : (
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-xs text-slate-500 uppercase">
@@ -124,7 +128,7 @@ export function ActivationsTable({
                   <td title={r.createdAt}>{new Date(r.createdAt).toLocaleDateString("en-CA", { timeZone: "UTC" })}</td>
                   <td className="text-right">
                     {canFree ? (
-                      <Button variant="ghost" className="text-red-700" disabled={pending} onClick={() => setConfirming([r.id])} aria-label={`Deactivate ${label}`}>
+                      <Button variant="ghost" className="text-red-700!" disabled={pending} onClick={() => setConfirming([r.id])} aria-label={`Deactivate ${label}`}>
                         Deactivate
                       </Button>
                     ) : null}
@@ -135,6 +139,7 @@ export function ActivationsTable({
           </tbody>
         </table>
       </div>
+      )}
       <ConfirmDialog
         open={confirming !== null}
         title={names.length === 1 ? `Deactivate “${names[0]!.friendlyName || names[0]!.hostname || "this device"}”?` : `Deactivate ${names.length} seats?`}

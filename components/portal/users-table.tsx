@@ -98,7 +98,7 @@ export function UsersTable({ rows, selfId, canManage, canDeactivateSeats }: { ro
                     {u.id !== selfId ? (
                       <Button
                         variant="ghost"
-                        className="text-red-700"
+                        className="text-red-700!"
                         disabled={pending}
                         onClick={() => {
                           setFreeSeats(true);

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { seatLimit } from "../licensing/license-rules";
 import { assertOrgAdmin, type TOrgActor } from "./actor";
+import { toCsv } from "./csv";
 
 const DAY_MS = 86_400_000;
 
@@ -54,17 +55,6 @@ export async function usageReport(actor: TOrgActor, options: { days?: number } =
   const daily: TDailyActive[] = rows.map((r) => ({ day: new Date(r.day).toISOString().slice(0, 10), active: Number(r.active) }));
   const totalLimit = licenses.reduce((sum, l) => sum + seatLimit(l), 0);
   return { periods, daily, days, totalLimit };
-}
-
-function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? "" : String(value);
-  // Quote always; neutralise formulas so a spreadsheet never executes a friendly name.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
-export function toCsv(header: string[], rows: unknown[][]): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 
 export function periodsCsv(periods: TUsagePeriod[]): string {

@@ -73,13 +73,17 @@ export default async function PortalActivations({ searchParams }: { searchParams
             </Link>
           ) : null}
         </form>
-        {activations.length === 0 ? (
-          <EmptyState title={filtered ? "No seats match these filters" : admin ? "No devices hold a seat yet" : "You are not signed in on any device"}>
-            {filtered ? "Try another search or a shorter period." : "Seats appear here when someone signs in to the application."}
-          </EmptyState>
-        ) : (
-          <ActivationsTable rows={activations} now={now.getTime()} showUser={admin} canDeactivateAll={admin && actor.canDeactivateSeats} />
-        )}
+        <ActivationsTable
+          rows={activations}
+          now={now.getTime()}
+          showUser={admin}
+          canDeactivateAll={admin && actor.canDeactivateSeats}
+          empty={
+            <EmptyState title={filtered ? "No seats match these filters" : admin ? "No devices hold a seat yet" : "You are not signed in on any device"}>
+              {filtered ? "Try another search or a shorter period." : "Seats appear here when someone signs in to the application."}
+            </EmptyState>
+          }
+        />
         <Pagination
           basePath="/portal/activations"
           params={{ q: query.q || undefined, notSeenDays: query.notSeenDays, licenseId: query.licenseId, pageSize: query.pageSize === 25 ? undefined : query.pageSize }}
