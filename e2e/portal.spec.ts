@@ -25,6 +25,7 @@ async function seedCustomer(api: Parameters<typeof seedLicense>[0], request: imp
 }
 
 test("an org admin frees a seat, invites a user, who sets a password and activates with a user token", async ({ page, api, request, browser }) => {
+  test.setTimeout(180_000);
   const { organization, license, adminEmail } = await seedCustomer(api, request);
 
   // Sign in through the same page staff use; org users land in the portal.
@@ -124,6 +125,7 @@ test("an org admin frees a seat, invites a user, who sets a password and activat
   expect((await activation.json()).activation.userId).toBe(users[0].id);
 
   // The member signs in to the portal: only their own seat, no admin pages.
+  await invitee.goto("/login");
   await invitee.getByLabel("Email").fill(memberEmail);
   await invitee.getByLabel("Password").fill(PASSWORD);
   await invitee.getByRole("button", { name: "Sign in" }).click();

@@ -6,8 +6,8 @@ import { loadOrgActor } from "@/lib/portal/actor";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; accepted?: string }> }) {
-  const { callbackUrl, accepted } = await searchParams;
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; accepted?: string; email?: string }> }) {
+  const { callbackUrl, accepted, email } = await searchParams;
   // Only same-site paths, so the sign-in page can't be used as an open redirect.
   const target = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
   const user = await currentUser();
@@ -28,7 +28,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               Your password is set. Sign in to the portal, or in the application with the same email and password.
             </p>
           ) : null}
-          <SignInForm callbackUrl={target} />
+          <SignInForm callbackUrl={target} defaultEmail={accepted && email ? email.slice(0, 320) : undefined} />
         </div>
       </div>
     </main>

@@ -61,7 +61,9 @@ export async function CustomerUsers({ organizationId, canEdit }: { organizationI
   );
   return (
     <div className="space-y-6" data-testid="customer-users">
-      <p className="text-sm text-slate-600">{total} user{total === 1 ? "" : "s"} in this organization.</p>
+      <p className="text-sm text-slate-600">
+        {total} user{total === 1 ? "" : "s"} in this organization{total > users.length ? ` (showing the first ${users.length}; the admin API lists all)` : ""}.
+      </p>
       {section("Admins", admins, "customer-admins")}
       {section("Members", members, "customer-members")}
       <Card title={`Pending invitations (${invitations.length})`}>
