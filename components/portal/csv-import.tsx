@@ -93,18 +93,18 @@ export function CsvImport() {
           <table className="w-full text-left text-sm">
             <thead className="text-xs text-slate-500 uppercase">
               <tr>
-                <th className="py-1">Line</th>
-                <th>Email</th>
-                <th>Result</th>
+                <th className="py-1 pr-3">Line</th>
+                <th className="pr-3">Email</th>
+                <th className="pr-3">Result</th>
                 <th>Details</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {report.results.map((r) => (
                 <tr key={r.line}>
-                  <td className="py-1 text-slate-500">{r.line}</td>
-                  <td>{r.email || <span className="text-slate-400">(empty)</span>}</td>
-                  <td>
+                  <td className="py-1 pr-3 text-slate-500">{r.line}</td>
+                  <td className="pr-3 break-all">{r.email || <span className="text-slate-400">(empty)</span>}</td>
+                  <td className="pr-3">
                     <Badge tone={r.status === "created" ? "green" : r.status === "skipped" ? "amber" : "red"}>{r.status}</Badge>
                   </td>
                   <td className="text-slate-600">{r.message}</td>

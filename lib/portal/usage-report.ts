@@ -42,7 +42,10 @@ export async function usageReport(actor: TOrgActor, options: { days?: number } =
   );
 
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const from = new Date(today - (days - 1) * DAY_MS);
+  // No point charting the months before the customer's first license; keep at least a week visible.
+  const firstStart = Math.min(...licenses.map((l) => l.startsAt.getTime()), today);
+  const firstDay = Date.UTC(new Date(firstStart).getUTCFullYear(), new Date(firstStart).getUTCMonth(), new Date(firstStart).getUTCDate());
+  const from = new Date(Math.max(today - (days - 1) * DAY_MS, Math.min(firstDay, today - 6 * DAY_MS)));
   // A seat counts on a day when it existed at the day's end (or now, for today) and was not yet deactivated.
   const rows = await db.$queryRaw<{ day: Date; active: number }[]>`
     SELECT d AS "day",

@@ -55,7 +55,7 @@ export default async function PortalUsage({ searchParams }: { searchParams: Prom
         }
       >
         <p className="mb-2 text-sm text-slate-600">
-          Peak {peak} of {report.totalLimit} seats in the last {days} days.
+          Peak {peak} of {report.totalLimit} seats in the last {report.daily.length} days.
         </p>
         <UsageChart data={report.daily} limit={report.totalLimit} />
       </Card>
