@@ -6,7 +6,7 @@ import { removeOrgUser } from "@/lib/orgs/remove-org-user";
 import { callRoute } from "@/lib/test/http";
 import { makeLicense, staffCtx, uniq } from "@/lib/test/factories";
 import { POST as activate } from "./activations/route";
-import { POST as tokenRoute } from "./auth/token/route";
+import { DELETE as revokeRoute, POST as tokenRoute } from "./auth/token/route";
 import { POST as deactivate } from "./deactivations/route";
 import { POST as heartbeat } from "./heartbeats/route";
 import { GET as meLicenses } from "./me/licenses/route";
@@ -74,6 +74,17 @@ describe("POST /api/v1/auth/token", () => {
     }
     expect((await signInApp(disabled.email)).res.status).toBe(401);
     expect((await signInApp(removed.email)).res.status).toBe(401);
+  });
+
+  it("DELETE /auth/token signs the app out: that token stops working, others don't", async () => {
+    const { organization } = await makeLicense();
+    const { email } = await makeUser(organization.id);
+    const first = await signInApp(email);
+    const second = await signInApp(email);
+    const res = await callRoute(revokeRoute, { method: "DELETE", headers: { authorization: first.authorization } });
+    expect([res.status, res.json]).toEqual([200, { revoked: true }]);
+    expect((await callRoute(meLicenses, { headers: { authorization: first.authorization } })).status).toBe(401);
+    expect((await callRoute(meLicenses, { headers: { authorization: second.authorization } })).status).toBe(200);
   });
 
   it("an expired or made-up token is refused", async () => {
