@@ -5,5 +5,5 @@ export const dynamic = "force-dynamic";
 
 export default async function Home() {
   const user = await currentUser();
-  redirect(user ? "/console" : "/login");
+  redirect(!user ? "/login" : user.kind === "org" ? "/portal" : "/console");
 }

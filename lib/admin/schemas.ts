@@ -16,6 +16,7 @@ export const ZCreatePolicy = z.object({
   seats: z.number().int().min(1).max(1_000_000),
   durationDays: z.number().int().min(1).max(36_500).nullish(),
   leaseDurationSeconds: z.number().int().min(60).max(30 * 86_400).optional(),
+  maxActivationsPerUser: z.number().int().min(1).max(10_000).nullish(),
 });
 export type TCreatePolicy = z.infer<typeof ZCreatePolicy>;
 

@@ -7,13 +7,15 @@ import "server-only";
 import { z } from "zod";
 import type { TContext } from "../events/record-event";
 import { authenticateApiToken, type TAdminPrincipal } from "../auth/api-tokens";
+import { authenticateUserToken, type TUserPrincipal } from "../orgs/user-tokens";
 import { signResponse } from "../signing/sign-response";
 import { ApiError, ERROR_STATUS, type TErrorCode } from "./errors";
 import { requestIp } from "./request-ip";
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
-type TAuthMode = "none" | "admin";
+/** "user": a bearer `sw_user_` token is required; "user-optional": used when sent (client routes that also take a key). */
+type TAuthMode = "none" | "admin" | "user" | "user-optional";
 
 type TArgs<TBody, TQuery, TAuth extends TAuthMode> = {
   req: Request;
@@ -22,6 +24,7 @@ type TArgs<TBody, TQuery, TAuth extends TAuthMode> = {
   params: Record<string, string>;
   ctx: TContext;
   admin: TAuth extends "admin" ? TAdminPrincipal : null;
+  user: TAuth extends "user" ? TUserPrincipal : TAuth extends "user-optional" ? TUserPrincipal | null : null;
 };
 
 type TRouteOptions<TBodySchema extends z.ZodType | undefined, TQuerySchema extends z.ZodType | undefined, TAuth extends TAuthMode> = {
@@ -66,13 +69,18 @@ export function apiRoute<
         Object.entries((await routeContext?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]),
       );
       const admin = options.auth === "admin" ? await authenticateAdmin(req) : null;
+      const user = options.auth === "user" || options.auth === "user-optional" ? await authenticateUser(req, options.auth === "user") : null;
       const ctx: TContext = {
         ip,
-        actor: admin ? { type: "API_TOKEN", id: admin.tokenId, label: admin.label } : { type: "ANONYMOUS" },
+        actor: admin
+          ? { type: "API_TOKEN", id: admin.tokenId, label: admin.label }
+          : user
+            ? { type: "USER", id: user.userId, label: user.email }
+            : { type: "ANONYMOUS" },
       };
       const body = options.body ? parse(options.body, await readJson(req)) : undefined;
       const query = options.query ? parse(options.query, Object.fromEntries(new URL(req.url).searchParams)) : undefined;
-      const result = await handler({ req, body, query, params, ctx, admin } as TArgs<TInfer<TBodySchema>, TInfer<TQuerySchema>, TAuth>);
+      const result = await handler({ req, body, query, params, ctx, admin, user } as TArgs<TInfer<TBodySchema>, TInfer<TQuerySchema>, TAuth>);
       if (result instanceof Response) return result;
       if (result instanceof JsonReply) return json(result.body, result.status, result.headers);
       return json(result, options.status ?? 200);
@@ -102,6 +110,16 @@ async function authenticateAdmin(req: Request): Promise<TAdminPrincipal> {
     throw new ApiError("FORBIDDEN", "This token belongs to read-only staff and can't change anything");
   }
   return principal;
+}
+
+async function authenticateUser(req: Request, required: boolean): Promise<TUserPrincipal | null> {
+  const match = /^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "");
+  // Key-based client calls may carry unrelated headers; only a user token switches to user mode.
+  if (!match || (!required && !match[1]!.startsWith("sw_user_"))) {
+    if (required) throw new ApiError("UNAUTHORIZED", "Send a user token as Authorization: Bearer <token>");
+    return null;
+  }
+  return authenticateUserToken(match[1]!);
 }
 
 /** Reads the body with a hard size limit, whatever Content-Length claims. */

@@ -6,13 +6,27 @@ import { verifyPassword } from "../crypto/passwords";
 import { db } from "../db";
 import { recordEvent } from "../events/record-event";
 
-export type TSessionUser = {
+export type TStaffSession = {
   id: string;
   email: string;
   name: string;
   kind: "staff";
   role: "ADMIN" | "READ_ONLY";
 };
+
+/** A customer's user. Role and permissions here are a snapshot: portal pages re-read them from the database. */
+export type TOrgSession = {
+  id: string;
+  email: string;
+  name: string;
+  kind: "org";
+  organizationId: string;
+  role: "ORG_ADMIN" | "MEMBER";
+  canManageUsers: boolean;
+  canDeactivateSeats: boolean;
+};
+
+export type TSessionUser = TStaffSession | TOrgSession;
 
 /** Staff sign in with email and password; sessions are JWTs in an httpOnly cookie. */
 export const authOptions: NextAuthOptions = {
@@ -27,8 +41,10 @@ export const authOptions: NextAuthOptions = {
         const email = String(credentials?.email ?? "").trim().toLowerCase().slice(0, 320);
         const password = String(credentials?.password ?? "").slice(0, 1024);
         const staff = await db.staffUser.findUnique({ where: { email }, omit: { passwordHash: false } });
+        // Emails are unique across staff and org users, so at most one of them can match.
+        if (!staff) return authorizeOrgUser(email, password);
         const ok = await verifyPassword(staff?.passwordHash, password);
-        if (!staff || !ok || staff.disabledAt) {
+        if (!ok || staff.disabledAt) {
           await recordEvent(db, { actor: { type: "ANONYMOUS", label: email } }, { action: "staff.sign_in_failed", data: { email } });
           return null;
         }
@@ -42,14 +58,51 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         const u = user as unknown as TSessionUser;
         Object.assign(token, { uid: u.id, kind: u.kind, role: u.role });
+        if (u.kind === "org") {
+          Object.assign(token, { organizationId: u.organizationId, canManageUsers: u.canManageUsers, canDeactivateSeats: u.canDeactivateSeats });
+        }
       }
       return token;
     },
     async session({ session, token }) {
       Object.assign(session, {
-        user: { id: token.uid, email: token.email, name: token.name, kind: token.kind, role: token.role },
+        user: {
+          id: token.uid,
+          email: token.email,
+          name: token.name,
+          kind: token.kind,
+          role: token.role,
+          ...(token.kind === "org"
+            ? { organizationId: token.organizationId, canManageUsers: token.canManageUsers, canDeactivateSeats: token.canDeactivateSeats }
+            : {}),
+        },
       });
       return session;
     },
   },
 };
+
+async function authorizeOrgUser(email: string, password: string) {
+  const user = await db.orgUser.findUnique({ where: { email }, omit: { passwordHash: false } });
+  const ok = await verifyPassword(user?.passwordHash, password);
+  if (!user || !ok || user.disabledAt) {
+    await recordEvent(db, { actor: { type: "ANONYMOUS", label: email } }, {
+      action: "org_user.sign_in_failed",
+      organizationId: user?.organizationId ?? null,
+      data: { email },
+    });
+    return null;
+  }
+  await recordEvent(db, { actor: { type: "USER", id: user.id, label: user.email } }, { action: "org_user.signed_in", organizationId: user.organizationId });
+  const session: TOrgSession = {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    kind: "org",
+    organizationId: user.organizationId,
+    role: user.role,
+    canManageUsers: user.canManageUsers,
+    canDeactivateSeats: user.canDeactivateSeats,
+  };
+  return session as never;
+}

@@ -5,7 +5,7 @@ import { alertIfSeatThresholdReached } from "../billing/seat-alert";
 import { db, TX_OPTIONS } from "../db";
 import { recordEvent, type TContext } from "../events/record-event";
 import type { Activation } from "../generated/prisma/client";
-import { countSeatsInUse } from "./count-seats";
+import { countSeatsInUse, seatHoldingWhere } from "./count-seats";
 import { findLicenseByKey, type TLicenseWithPolicy } from "./find-license";
 import { checkoutLease } from "./lease-seat";
 import { isFloating } from "./lease-rules";
@@ -63,10 +63,14 @@ export async function activateLicenseSeat(
       const existing = await tx.activation.findFirst({
         where: { licenseId: license.id, fingerprint: device.fingerprint, deactivatedAt: null },
       });
+      if (existing && options.userId && existing.userId && existing.userId !== options.userId) {
+        throw new ApiError("CONFLICT", "Another user holds this device's seat: they or an admin must release it first");
+      }
       if (existing) {
         const activation = await tx.activation.update({
           where: { id: existing.id },
-          data: { ...deviceFields(device), lastSeenAt: now, ip: ctx.ip ?? existing.ip },
+          // A signed-in user on a machine activated by key takes the seat over as theirs.
+          data: { ...deviceFields(device), lastSeenAt: now, ip: ctx.ip ?? existing.ip, ...(options.userId && !existing.userId ? { userId: options.userId } : {}) },
         });
         const consumed = await recordSeatUsage(tx, current, activation, now);
         return { activation, created: false, used: await countSeatsInUse(tx, license.id, now), consumed, current };
@@ -78,6 +82,15 @@ export async function activateLicenseSeat(
         throw new ApiError("SEAT_LIMIT_REACHED", `All ${limit} seats of this license are in use`, {
           details: { seats: { limit, used } },
         });
+      }
+      const perUser = license.policy.maxActivationsPerUser;
+      if (options.userId && perUser != null) {
+        const mine = await tx.activation.count({ where: { ...seatHoldingWhere(license.id, now), userId: options.userId } });
+        if (mine >= perUser) {
+          throw new ApiError("USER_ACTIVATION_LIMIT", `You already use ${mine} of the ${perUser} devices allowed per user on this license`, {
+            details: { perUser: { limit: perUser, used: mine } },
+          });
+        }
       }
       const activation: Activation = await tx.activation.create({
         data: {

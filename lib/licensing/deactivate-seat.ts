@@ -24,7 +24,7 @@ export async function deactivateActivationById(activationId: string, ctx: TConte
   return deactivateActivation(license, activationId, ctx);
 }
 
-async function deactivateActivation(license: TLicenseWithPolicy, activationId: string, ctx: TContext) {
+export async function deactivateActivation(license: TLicenseWithPolicy, activationId: string, ctx: TContext) {
   const now = ctx.now ?? new Date();
   const activation = await db.$transaction(async (tx) => {
     // Conditional update: of two racing deactivations exactly one wins, and the loser sees 404.

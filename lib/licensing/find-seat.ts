@@ -2,10 +2,10 @@ import "server-only";
 import { db, type TDbOrTx } from "../db";
 import { LEASE_EXPIRED_BY } from "./lease-rules";
 
-/** The device's current (not deactivated) activation on the license, if it has one. */
-export function findActiveSeat(licenseId: string, fingerprint: string, client: TDbOrTx = db) {
+/** The device's current (not deactivated) activation on the license, if it has one (and, given a user, if it is theirs). */
+export function findActiveSeat(licenseId: string, fingerprint: string, client: TDbOrTx = db, userId?: string) {
   return client.activation.findFirst({
-    where: { licenseId, fingerprint, deactivatedAt: null },
+    where: { licenseId, fingerprint, deactivatedAt: null, ...(userId ? { userId } : {}) },
     orderBy: { createdAt: "desc" },
   });
 }
@@ -15,11 +15,11 @@ export function findActiveSeat(licenseId: string, fingerprint: string, client: T
  * Lets validate and heartbeat answer the same for an expired lease whether or not the reclaim job
  * has already marked it released (a release by the user or staff is not an expiry).
  */
-export async function findSeatOrExpiredLease(licenseId: string, fingerprint: string, client: TDbOrTx = db) {
-  const active = await findActiveSeat(licenseId, fingerprint, client);
+export async function findSeatOrExpiredLease(licenseId: string, fingerprint: string, client: TDbOrTx = db, userId?: string) {
+  const active = await findActiveSeat(licenseId, fingerprint, client, userId);
   if (active) return active;
   const latest = await client.activation.findFirst({
-    where: { licenseId, fingerprint },
+    where: { licenseId, fingerprint, ...(userId ? { userId } : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
   return latest?.deactivatedBy === LEASE_EXPIRED_BY ? latest : null;

@@ -16,14 +16,14 @@ type TRefusal = { refused: { limit: number; used: number; retryAfter: number | n
  * Retry-After. Runs under the same license lock as checkout, so re-leasing is as exact as activating.
  * A seat released by the user or by staff is not revived: that answers 404 ACTIVATION_NOT_FOUND.
  */
-export async function heartbeatLease(license: TLicenseWithPolicy, input: Omit<THeartbeatInput, "key">, ctx: TContext) {
+export async function heartbeatLease(license: TLicenseWithPolicy, input: Omit<THeartbeatInput, "key">, ctx: TContext, userId?: string) {
   const outcome: TLeaseOutcome | TRefusal = await db.$transaction(async (tx) => {
     const current = await lockLicense(tx, license);
     const now = ctx.now ?? new Date();
     const problem = licenseProblem(current, now);
     if (problem === "SUSPENDED") throw new ApiError("LICENSE_SUSPENDED", "This license is suspended");
     if (problem === "EXPIRED") throw new ApiError("LICENSE_EXPIRED", "This license has expired");
-    const seat = await findSeatOrExpiredLease(license.id, input.fingerprint, tx);
+    const seat = await findSeatOrExpiredLease(license.id, input.fingerprint, tx, userId);
     if (!seat) throw new ApiError("ACTIVATION_NOT_FOUND", "This device holds no seat on the license");
     const live = !seat.deactivatedAt && (!seat.leaseExpiresAt || seat.leaseExpiresAt.getTime() > now.getTime());
     if (!live) {

@@ -24,16 +24,17 @@ export async function heartbeatLicenseSeat(
   license: TLicenseWithPolicy,
   input: Omit<THeartbeatInput, "key">,
   ctx: TContext,
+  options: { userId?: string } = {},
 ) {
   const now = ctx.now ?? new Date();
   const problem = licenseProblem(license, now);
   if (problem === "SUSPENDED") throw new ApiError("LICENSE_SUSPENDED", "This license is suspended");
   if (problem === "EXPIRED") throw new ApiError("LICENSE_EXPIRED", "This license has expired");
   if (isFloating(license)) {
-    const { activation, used } = await heartbeatLease(license, input, ctx);
+    const { activation, used } = await heartbeatLease(license, input, ctx, options.userId);
     return { activation: serializeActivation(activation, now), license: serializeLicense(license, used, now) };
   }
-  const seat = await findActiveSeat(license.id, input.fingerprint);
+  const seat = await findActiveSeat(license.id, input.fingerprint, db, options.userId);
   if (!seat) throw new ApiError("ACTIVATION_NOT_FOUND", "This device holds no seat on the license");
   const activation = await db.activation.update({
     where: { id: seat.id },

@@ -39,3 +39,18 @@ export const ZDeactivateInput = z.object({
   fingerprint: ZFingerprint,
 });
 export type TDeactivateInput = z.infer<typeof ZDeactivateInput>;
+
+/** User-token requests name the license by id: the user never sees or types a key. */
+const ZLicenseId = z.string().trim().min(1).max(64);
+
+export const ZUserActivateInput = ZDeviceInfo.extend({ licenseId: ZLicenseId, fingerprint: ZFingerprint });
+export type TUserActivateInput = z.infer<typeof ZUserActivateInput>;
+
+export const ZUserValidateInput = ZValidateInput.omit({ key: true }).extend({ licenseId: ZLicenseId });
+export type TUserValidateInput = z.infer<typeof ZUserValidateInput>;
+
+export const ZUserHeartbeatInput = ZHeartbeatInput.omit({ key: true }).extend({ licenseId: ZLicenseId });
+export type TUserHeartbeatInput = z.infer<typeof ZUserHeartbeatInput>;
+
+export const ZUserDeactivateInput = ZDeactivateInput.omit({ key: true }).extend({ licenseId: ZLicenseId });
+export type TUserDeactivateInput = z.infer<typeof ZUserDeactivateInput>;

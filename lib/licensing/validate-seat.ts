@@ -42,10 +42,11 @@ export async function validateLicenseSeat(
   fingerprint: string | undefined,
   ctx: TContext,
   nonce?: string,
+  options: { userId?: string } = {},
 ): Promise<TValidationResult> {
   const now = ctx.now ?? new Date();
   const [activation, used] = await Promise.all([
-    fingerprint ? findSeatOrExpiredLease(license.id, fingerprint) : null,
+    fingerprint ? findSeatOrExpiredLease(license.id, fingerprint, db, options.userId) : null,
     countSeatsInUse(db, license.id, now),
   ]);
   const body = {

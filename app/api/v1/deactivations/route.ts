@@ -1,7 +1,11 @@
-import { apiRoute } from "@/lib/api/handler";
+import { z } from "zod";
+import { apiRoute, parse } from "@/lib/api/handler";
 import { deactivateSeat } from "@/lib/licensing/deactivate-seat";
-import { ZDeactivateInput } from "@/lib/licensing/schemas";
+import { ZDeactivateInput, ZUserDeactivateInput } from "@/lib/licensing/schemas";
+import { deactivateUserSeat } from "@/lib/licensing/user-seats";
 
-export const POST = apiRoute({ auth: "none", sign: true, body: ZDeactivateInput }, ({ body, ctx }) =>
-  deactivateSeat(body, { ...ctx, actor: { type: "LICENSE_KEY" } }),
+export const POST = apiRoute({ auth: "user-optional", sign: true, body: z.unknown() }, ({ body, ctx, user }) =>
+  user
+    ? deactivateUserSeat(user, parse(ZUserDeactivateInput, body), ctx)
+    : deactivateSeat(parse(ZDeactivateInput, body), { ...ctx, actor: { type: "LICENSE_KEY" } }),
 );
