@@ -23,10 +23,11 @@ const col = dataTableColumns<TEventRow>();
 
 const columns = col.columns([
   col.accessor("createdAt", { header: "Time", cell: (i) => <span className="whitespace-nowrap">{fmtDateTime(i.getValue())}</span> }),
-  col.accessor("action", { header: "Action", cell: (i) => <code className="text-xs font-medium">{i.getValue()}</code> }),
+  col.accessor("action", { header: "Action", enableSorting: false, cell: (i) => <code className="text-xs font-medium">{i.getValue()}</code> }),
   col.accessor((r) => r.actorLabel ?? r.actorType, {
     id: "actor",
     header: "Actor",
+    enableSorting: false,
     cell: (i) => (
       <span>
         {i.getValue()} <span className="text-xs text-slate-400">{i.row.original.actorType.toLowerCase().replace("_", " ")}</span>
