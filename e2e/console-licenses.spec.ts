@@ -44,7 +44,8 @@ test("a device activates through the API, shows up on the license page and is de
   expect(res.status()).toBe(201);
 
   await page.goto(`/console/licenses/${license.id}`);
-  const row = page.getByRole("row").filter({ hasText: "Build server" });
+  const activations = page.getByRole("table", { name: "Activations" });
+  const row = activations.getByRole("row").filter({ hasText: "Build server" });
   await expect(row).toContainText("ci-runner-7");
   await expect(row).toContainText("linux-x64");
   await expect(row).toContainText("4.2.0");
@@ -58,7 +59,7 @@ test("a device activates through the API, shows up on the license page and is de
   await expect(page.getByText("0 / 2 seats")).toBeVisible();
 
   await page.getByRole("link", { name: "Include deactivated" }).click();
-  await expect(page.getByRole("row").filter({ hasText: "Build server" })).toContainText("Deactivated");
+  await expect(activations.getByRole("row").filter({ hasText: "Build server" })).toContainText("Deactivated");
   // The deactivation is in the license's event log, attributed to the staff member.
   await expect(page.getByRole("row").filter({ hasText: "activation.deactivated" })).toContainText("e2e-admin@seatwise.test");
 

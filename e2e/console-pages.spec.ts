@@ -39,7 +39,7 @@ test("every console page renders with navigation, at 1280 px", async ({ staffPag
   await page.getByLabel("Search").fill(orgName);
   await page.getByLabel("Search").press("Enter");
   await page.getByRole("link", { name: orgName }).click();
-  await expect(page.getByRole("heading", { name: orgName })).toBeVisible();
+  await expect(page.getByRole("heading", { name: orgName, exact: true })).toBeVisible();
   await expect(page.getByTestId("portal-users-placeholder")).toBeVisible();
   await page.screenshot(shot("customer"));
   await page.goto("/console/customers");
@@ -48,10 +48,10 @@ test("every console page renders with navigation, at 1280 px", async ({ staffPag
   await page.goto("/console/products");
   await page.screenshot(shot("products"));
   await page.goto(`/console/products/${product.id}`);
-  await expect(page.getByRole("heading", { name: product.name })).toBeVisible();
+  await expect(page.getByRole("heading", { name: product.name, exact: true })).toBeVisible();
   await page.screenshot(shot("product"));
   await page.goto(`/console/policies/${policy.id}`);
-  await expect(page.getByRole("heading", { name: policy.name })).toBeVisible();
+  await expect(page.getByRole("heading", { name: policy.name, exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: license.key })).toBeVisible();
   await page.screenshot(shot("policy"));
 
@@ -78,7 +78,7 @@ test("products and policies can be created and edited", async ({ staffPage: page
   await expect(form.getByText("Use letters, digits, dot, dash or underscore")).toBeVisible();
   await form.getByLabel("Code").fill(unique("designer"));
   await form.getByRole("button", { name: "Create product" }).click();
-  await expect(page.getByRole("heading", { name })).toBeVisible();
+  await expect(page.getByRole("heading", { name, exact: true })).toBeVisible();
 
   const policyForm = page.getByTestId("policy-form");
   await policyForm.getByLabel("Name").fill("Floating 10");

@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useActionState, useContext, useEffect, useRef, type ReactNode } from "react";
+import { createContext, startTransition, useActionState, useContext, useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import type { TActionResult } from "@/lib/console/staff-action";
 import { buttonClass } from "../ui/button";
 
@@ -45,12 +45,13 @@ export function ActionForm({
     <FormErrors.Provider value={errors}>
       <form
         ref={ref}
-        action={formAction}
         data-testid={testId}
         noValidate
         className={inline ? `inline-flex items-center gap-2 ${className}` : `space-y-4 ${className}`}
         onSubmit={(event) => {
-          if (confirm && !window.confirm(confirm)) event.preventDefault();
+          event.preventDefault();
+          if (confirm && !window.confirm(confirm)) return;
+          submitForm(event, formAction);
         }}
       >
         {children}
@@ -63,6 +64,16 @@ export function ActionForm({
       </form>
     </FormErrors.Provider>
   );
+}
+
+/**
+ * Submits through onSubmit rather than <form action>: React resets a form after an action prop
+ * runs, which would wipe what the user typed whenever validation fails.
+ */
+export function submitForm(event: FormEvent<HTMLFormElement>, dispatch: (form: FormData) => void) {
+  event.preventDefault();
+  const data = new FormData(event.currentTarget);
+  startTransition(() => dispatch(data));
 }
 
 function FormMessage({ state }: { state: TActionResult | null }) {

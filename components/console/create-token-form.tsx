@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { createTokenAction } from "@/app/console/settings/actions";
 import { buttonClass } from "../ui/button";
-import { FieldInput, FormErrorsProvider, FormField } from "./action-form";
+import { FieldInput, FormErrorsProvider, FormField, submitForm } from "./action-form";
 import { CopyButton } from "./copy-button";
 
 /** The new token is shown exactly once, here; only its digest is stored. */
@@ -24,7 +24,7 @@ export function CreateTokenForm() {
         </div>
       ) : null}
       <FormErrorsProvider value={state && !state.ok ? (state.fieldErrors ?? {}) : {}}>
-        <form action={action} noValidate className="grid max-w-2xl gap-4 sm:grid-cols-3">
+        <form onSubmit={(e) => submitForm(e, action)} noValidate className="grid max-w-2xl gap-4 sm:grid-cols-3">
           <FormField name="name" label="Name" hint="What uses it, e.g. billing sync">
             <FieldInput name="name" maxLength={100} required />
           </FormField>
