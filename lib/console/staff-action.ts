@@ -10,7 +10,7 @@ import type { TContext } from "../events/record-event";
 import { staffAccess } from "./staff-access";
 
 export type TActionResult<T = unknown> =
-  | { ok: true; message?: string; data?: T }
+  | { ok: true; message?: string; data?: T; warning?: boolean }
   | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
 export type TStaffContext = TContext & { staff: TSessionUser };
