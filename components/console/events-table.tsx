@@ -31,7 +31,7 @@ const columns = col.columns([
     header: "Actor",
     enableSorting: false,
     cell: (i) => (
-      <span className="break-all">
+      <span className="block min-w-44 [overflow-wrap:anywhere]">
         {i.getValue()}
         {i.row.original.actorLabel ? <span className="block text-xs text-slate-400">{humanize(i.row.original.actorType)}</span> : null}
       </span>
@@ -60,7 +60,7 @@ const columns = col.columns([
   col.accessor("summary", {
     header: "Details",
     enableSorting: false,
-    cell: (i) => <span className="line-clamp-2 block min-w-56 font-mono text-xs break-all text-slate-600">{i.getValue()}</span>,
+    cell: (i) => <span className="line-clamp-2 block max-w-xs min-w-48 font-mono text-xs [overflow-wrap:anywhere] text-slate-600">{i.getValue()}</span>,
   }),
   col.accessor("ip", { header: "IP", enableSorting: false, cell: (i) => <span className="text-xs text-slate-500">{i.getValue()}</span> }),
 ]);

@@ -21,7 +21,7 @@ export function StaffTable({ rows, canEdit, selfId }: { rows: TStaffRow[]; canEd
         sc.accessor("email", { header: "Email" }),
         sc.accessor("role", { header: "Role", cell: (i) => <StatusBadge status={i.getValue()} /> }),
         sc.accessor("disabled", { header: "Status", cell: (i) => <StatusBadge status={i.getValue() ? "DISABLED" : "ACTIVE"} /> }),
-        sc.accessor("createdAt", { header: "Added", cell: (i) => fmtDate(i.getValue()) }),
+        sc.accessor("createdAt", { header: "Added", cell: (i) => <span className="whitespace-nowrap">{fmtDate(i.getValue())}</span> }),
         sc.display({
           id: "actions",
           header: () => <span className="sr-only">Actions</span>,
@@ -59,14 +59,14 @@ export function TokensTable({ rows, canEdit }: { rows: TApiTokenRow[]; canEdit: 
         tc.accessor("owner", { header: "Acts as", cell: (i) => i.getValue() ?? "—" }),
         tc.accessor("status", { header: "Status", cell: (i) => <StatusBadge status={i.getValue()} /> }),
         tc.accessor("lastUsedAt", { header: "Last used", cell: (i) => fmtDateTime(i.getValue(), "Never") }),
-        tc.accessor("expiresAt", { header: "Expires", cell: (i) => fmtDate(i.getValue()) }),
-        tc.accessor("createdAt", { header: "Created", cell: (i) => fmtDate(i.getValue()) }),
+        tc.accessor("expiresAt", { header: "Expires", cell: (i) => <span className="whitespace-nowrap">{fmtDate(i.getValue())}</span> }),
+        tc.accessor("createdAt", { header: "Created", cell: (i) => <span className="whitespace-nowrap">{fmtDate(i.getValue())}</span> }),
         tc.display({
           id: "actions",
           header: () => <span className="sr-only">Actions</span>,
           cell: (i) =>
             canEdit && i.row.original.status === "ACTIVE" ? (
-              <ActionForm action={revokeTokenAction} inline variant="danger" submitLabel="Revoke" confirm={`Revoke "${i.row.original.name}"? Scripts using it stop working at once.`}>
+              <ActionForm action={revokeTokenAction} inline variant="secondary" submitLabel="Revoke" confirm={`Revoke "${i.row.original.name}"? Scripts using it stop working at once.`}>
                 <input type="hidden" name="id" value={i.row.original.id} />
               </ActionForm>
             ) : null,
