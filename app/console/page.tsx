@@ -28,8 +28,11 @@ export default async function ConsoleHome() {
         <Stat label="Expiring in 30 days" value={<Link className="hover:underline" href="/console/licenses?expiringWithinDays=30&status=ACTIVE&sort=expiresAt&dir=asc">{fmtNumber(stats.expiringSoon)}</Link>} />
         <Stat label="At seat alert" value={fmtNumber(alerts.total)} hint="consumed ≥ alert threshold this period" />
       </div>
-      <div className="grid gap-6 xl:grid-cols-3">
-        <section className="space-y-2 xl:col-span-2" aria-labelledby="expiring-heading">
+      <section className="space-y-2" aria-labelledby="alerts-heading">
+        <Heading id="alerts-heading" title="At or over their seat alert" />
+        <SeatAlertsTable rows={alerts.rows} />
+      </section>
+      <section className="space-y-2" aria-labelledby="expiring-heading">
           <Heading id="expiring-heading" title="Expiring in the next 30 days" href="/console/licenses?expiringWithinDays=30&status=ACTIVE&sort=expiresAt&dir=asc" />
           <LicensesTable
             data={expiring.licenses}
@@ -40,12 +43,7 @@ export default async function ConsoleHome() {
             paginate={false}
             empty={{ title: "Nothing expires in the next 30 days" }}
           />
-        </section>
-        <section className="space-y-2" aria-labelledby="alerts-heading">
-          <Heading id="alerts-heading" title="At or over their seat alert" />
-          <SeatAlertsTable rows={alerts.rows} />
-        </section>
-      </div>
+      </section>
       <section className="space-y-2" aria-labelledby="events-heading">
         <Heading id="events-heading" title="Recent events" href="/console/events" />
         <EventsTable data={events.events} total={events.total} page={1} pageSize={10} paginate={false} empty={{ title: "No events yet" }} />

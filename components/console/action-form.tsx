@@ -1,15 +1,19 @@
 "use client";
 
-import { createContext, useActionState, useContext, useEffect, useRef, type ReactNode } from "react";
+import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, type FormEvent, type ReactNode } from "react";
 import type { TActionResult } from "@/lib/console/staff-action";
 import { buttonClass } from "../ui/button";
 
 export type TFormAction = (previous: unknown, form: FormData) => Promise<TActionResult>;
 
-const FormErrors = createContext<Record<string, string>>({});
+// Field ids get a per-form prefix: two forms on one page may both have a "name" field.
+const FormErrors = createContext<{ errors: Record<string, string>; prefix: string }>({ errors: {}, prefix: "f" });
 
 /** For hand-written forms that use useActionState themselves but want FormField errors. */
-export const FormErrorsProvider = FormErrors.Provider;
+export function FormErrorsProvider({ value, children }: { value: Record<string, string>; children: ReactNode }) {
+  const prefix = useId();
+  return <FormErrors.Provider value={{ errors: value, prefix }}>{children}</FormErrors.Provider>;
+}
 
 /** A form posting to a staff server action; shows the action's message and per-field errors. */
 export function ActionForm({
@@ -41,16 +45,18 @@ export function ActionForm({
     if (state?.ok && resetOnSuccess) ref.current?.reset();
   }, [state, resetOnSuccess]);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const prefix = useId();
   return (
-    <FormErrors.Provider value={errors}>
+    <FormErrors.Provider value={{ errors, prefix }}>
       <form
         ref={ref}
-        action={formAction}
         data-testid={testId}
         noValidate
         className={inline ? `inline-flex items-center gap-2 ${className}` : `space-y-4 ${className}`}
         onSubmit={(event) => {
-          if (confirm && !window.confirm(confirm)) event.preventDefault();
+          event.preventDefault();
+          if (confirm && !window.confirm(confirm)) return;
+          submitForm(event, formAction);
         }}
       >
         {children}
@@ -65,11 +71,21 @@ export function ActionForm({
   );
 }
 
+/**
+ * Submits through onSubmit rather than <form action>: React resets a form after an action prop
+ * runs, which would wipe what the user typed whenever validation fails.
+ */
+export function submitForm(event: FormEvent<HTMLFormElement>, dispatch: (form: FormData) => void) {
+  event.preventDefault();
+  const data = new FormData(event.currentTarget);
+  startTransition(() => dispatch(data));
+}
+
 function FormMessage({ state }: { state: TActionResult | null }) {
   if (!state) return null;
   if (state.ok) {
     return state.message ? (
-      <p role="status" className="text-sm text-green-700">
+      <p role="status" className={`text-sm ${state.warning ? "font-medium text-amber-800" : "text-green-700"}`}>
         {state.message}
       </p>
     ) : null;
@@ -82,20 +98,25 @@ function FormMessage({ state }: { state: TActionResult | null }) {
 }
 
 export function useFieldError(name: string): string | undefined {
-  return useContext(FormErrors)[name];
+  return useContext(FormErrors).errors[name];
+}
+
+function useFieldId(name: string): string {
+  return `${useContext(FormErrors).prefix}-${name}`;
 }
 
 /** Label + control + hint/error, wired with aria-describedby for screen readers. */
 export function FormField({ name, label, hint, children }: { name: string; label: string; hint?: ReactNode; children: ReactNode }) {
   const error = useFieldError(name);
+  const id = useFieldId(name);
   return (
     <div className="space-y-1">
-      <label htmlFor={name} className="block text-sm font-medium text-slate-700">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
       {children}
       {error ? (
-        <p id={`${name}-error`} role="alert" className="text-xs text-red-600">
+        <p id={`${id}-error`} role="alert" className="text-xs text-red-600">
           {error}
         </p>
       ) : hint ? (
@@ -111,15 +132,16 @@ export const CONTROL =
 /** Text/number/date input that marks itself invalid when its field has an error. */
 export function FieldInput(props: React.InputHTMLAttributes<HTMLInputElement> & { name: string }) {
   const error = useFieldError(props.name);
-  return <input id={props.name} aria-invalid={error ? true : undefined} aria-describedby={error ? `${props.name}-error` : undefined} className={CONTROL} {...props} />;
+  const id = useFieldId(props.name);
+  return <input id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={CONTROL} {...props} />;
 }
 
 export function FieldSelect(props: React.SelectHTMLAttributes<HTMLSelectElement> & { name: string }) {
   const error = useFieldError(props.name);
-  return <select id={props.name} aria-invalid={error ? true : undefined} className={CONTROL} {...props} />;
+  return <select id={useFieldId(props.name)} aria-invalid={error ? true : undefined} className={CONTROL} {...props} />;
 }
 
 export function FieldTextarea(props: React.TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string }) {
   const error = useFieldError(props.name);
-  return <textarea id={props.name} aria-invalid={error ? true : undefined} className={CONTROL} rows={4} {...props} />;
+  return <textarea id={useFieldId(props.name)} aria-invalid={error ? true : undefined} className={CONTROL} rows={4} {...props} />;
 }

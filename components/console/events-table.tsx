@@ -21,15 +21,19 @@ export type TEventRow = {
 
 const col = dataTableColumns<TEventRow>();
 
+const humanize = (type: string) => type.charAt(0) + type.slice(1).toLowerCase().replace(/_/g, " ");
+
 const columns = col.columns([
   col.accessor("createdAt", { header: "Time", cell: (i) => <span className="whitespace-nowrap">{fmtDateTime(i.getValue())}</span> }),
-  col.accessor("action", { header: "Action", cell: (i) => <code className="text-xs font-medium">{i.getValue()}</code> }),
-  col.accessor((r) => r.actorLabel ?? r.actorType, {
+  col.accessor("action", { header: "Action", enableSorting: false, cell: (i) => <code className="text-xs font-medium">{i.getValue()}</code> }),
+  col.accessor((r) => r.actorLabel ?? humanize(r.actorType), {
     id: "actor",
     header: "Actor",
+    enableSorting: false,
     cell: (i) => (
-      <span>
-        {i.getValue()} <span className="text-xs text-slate-400">{i.row.original.actorType.toLowerCase().replace("_", " ")}</span>
+      <span className="block min-w-44 [overflow-wrap:anywhere]">
+        {i.getValue()}
+        {i.row.original.actorLabel ? <span className="block text-xs text-slate-400">{humanize(i.row.original.actorType)}</span> : null}
       </span>
     ),
   }),
@@ -56,7 +60,7 @@ const columns = col.columns([
   col.accessor("summary", {
     header: "Details",
     enableSorting: false,
-    cell: (i) => <span className="line-clamp-2 max-w-md font-mono text-xs break-all text-slate-600">{i.getValue()}</span>,
+    cell: (i) => <span className="line-clamp-2 block max-w-xs min-w-48 font-mono text-xs [overflow-wrap:anywhere] text-slate-600">{i.getValue()}</span>,
   }),
   col.accessor("ip", { header: "IP", enableSorting: false, cell: (i) => <span className="text-xs text-slate-500">{i.getValue()}</span> }),
 ]);

@@ -28,8 +28,11 @@ const columns = col.columns([
   col.accessor("key", {
     header: "Key",
     cell: (info) => (
-      <Link href={`/console/licenses/${info.row.original.id}`} className="font-mono text-xs font-medium whitespace-nowrap text-indigo-700 hover:underline">
-        {info.getValue()}
+      <Link href={`/console/licenses/${info.row.original.id}`} className="block min-w-36 font-mono text-xs font-medium text-indigo-700 hover:underline">
+        {/* Keys wrap after the third group only, so the column stays narrow and the key readable. */}
+        {info.getValue().slice(0, 18)}
+        <wbr />
+        {info.getValue().slice(18)}
       </Link>
     ),
   }),
@@ -48,11 +51,16 @@ const columns = col.columns([
       );
     },
   }),
-  col.accessor((row) => `${row.product.name} · ${row.policy.name}`, {
+  col.accessor((row) => row.policy.name, {
     id: "policy",
-    header: "Product · policy",
+    header: "Policy",
     enableSorting: false,
-    cell: (info) => <span className="text-slate-700">{info.getValue()}</span>,
+    cell: (info) => (
+      <span className="text-slate-700">
+        {info.getValue()}
+        <span className="block text-xs text-slate-500">{info.row.original.product.name}</span>
+      </span>
+    ),
   }),
   col.accessor("status", { header: "Status", cell: (info) => <StatusBadge status={info.getValue()} /> }),
   col.accessor((row) => row.seats.used, {
@@ -63,7 +71,7 @@ const columns = col.columns([
   }),
   col.accessor((row) => row.currentPeriod?.seatsConsumed ?? 0, {
     id: "consumed",
-    header: "Consumed (period)",
+    header: "Consumed",
     enableSorting: false,
     cell: (info) => {
       const threshold = info.row.original.seatAlertThreshold;
@@ -71,13 +79,12 @@ const columns = col.columns([
       return (
         <span className={over ? "font-semibold text-amber-700" : ""} title={threshold ? `Seat alert at ${threshold}` : undefined}>
           {info.getValue()}
-          {threshold ? <span className="text-slate-400"> / alert {threshold}</span> : null}
+          {threshold ? <span className="block text-xs font-normal text-slate-400">alert at {threshold}</span> : null}
         </span>
       );
     },
   }),
   col.accessor("expiresAt", { header: "Expires", cell: (info) => <span className="whitespace-nowrap">{fmtDate(info.getValue())}</span> }),
-  col.accessor("createdAt", { header: "Created", cell: (info) => <span className="whitespace-nowrap">{fmtDate(info.getValue())}</span> }),
 ]);
 
 export function LicensesTable(props: Omit<TDataTableProps<TLicenseRow>, "columns" | "getRowId" | "label">) {

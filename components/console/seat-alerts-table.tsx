@@ -7,9 +7,9 @@ import { dataTableColumns } from "../data-table/features";
 
 const col = dataTableColumns<TSeatAlertRow>();
 const columns = col.columns([
-  col.accessor((r) => r.organizationName ?? r.name ?? r.key, {
+  col.accessor((r) => r.organizationName ?? r.name ?? "License", {
     id: "license",
-    header: "License",
+    header: "Customer / license",
     enableSorting: false,
     cell: (i) => (
       <Link href={`/console/licenses/${i.row.original.id}`} className="font-medium text-indigo-700 hover:underline">
@@ -17,6 +17,7 @@ const columns = col.columns([
       </Link>
     ),
   }),
+  col.accessor("key", { header: "Key", enableSorting: false, cell: (i) => <span className="font-mono text-xs">{i.getValue()}</span> }),
   col.accessor("seatsConsumed", {
     header: "Consumed / alert at",
     enableSorting: false,

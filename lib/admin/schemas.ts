@@ -1,11 +1,11 @@
 import { z } from "zod";
 
-const ZName = z.string().trim().min(1).max(200);
+const ZName = z.string().trim().min(1, "Required").max(200, "At most 200 characters");
 const ZDate = z.coerce.date().refine((d) => !Number.isNaN(d.getTime()), "Invalid date");
 
 export const ZCreateProduct = z.object({
   name: ZName,
-  code: z.string().trim().min(1).max(64).regex(/^[a-z0-9][a-z0-9._-]*$/i, "Use letters, digits, dot, dash or underscore"),
+  code: z.string().trim().min(1, "Required").max(64, "At most 64 characters").regex(/^[a-z0-9][a-z0-9._-]*$/i, "Use letters, digits, dot, dash or underscore"),
 });
 export type TCreateProduct = z.infer<typeof ZCreateProduct>;
 

@@ -7,9 +7,10 @@ import { requestIp } from "../api/request-ip";
 import { currentUser } from "../auth/session";
 import type { TSessionUser } from "../auth/auth-options";
 import type { TContext } from "../events/record-event";
+import { staffAccess } from "./staff-access";
 
 export type TActionResult<T = unknown> =
-  | { ok: true; message?: string; data?: T }
+  | { ok: true; message?: string; data?: T; warning?: boolean }
   | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
 export type TStaffContext = TContext & { staff: TSessionUser };
@@ -45,9 +46,9 @@ export function staffAction<TSchema extends z.ZodType, TOut>(
   run: (input: z.output<TSchema>, ctx: TStaffContext) => Promise<TActionResult<TOut> | void>,
 ) {
   return async (_previous: unknown, input?: FormData | Record<string, unknown>): Promise<TActionResult<TOut>> => {
-    const staff = await currentUser();
-    if (!staff || staff.kind !== "staff") return { ok: false, error: "Your session has ended. Sign in again." };
-    if (staff.role !== "ADMIN") return { ok: false, error: "Read-only staff can't make changes." };
+    const staff = await staffAccess(await currentUser());
+    if (!staff) return { ok: false, error: "Your session has ended. Sign in again." };
+    if (!staff.canEdit) return { ok: false, error: "Read-only staff can't make changes." };
     const parsed = schema.safeParse(toObject(input));
     if (!parsed.success) {
       return { ok: false, error: "Please fix the highlighted fields.", fieldErrors: fieldErrors(parsed.error) };

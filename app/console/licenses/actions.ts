@@ -46,6 +46,7 @@ export const changeSeatsAction = staffAction(z.object({ id: zId, seats }), async
   if (used > limit) {
     return {
       ok: true,
+      warning: true,
       message: `Seat limit is now ${limit}, below the ${used} seats in use. New activations are blocked until usage drops below ${limit}.`,
     };
   }

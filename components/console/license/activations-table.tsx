@@ -35,7 +35,7 @@ export function ActivationsTable({
           header: "Device",
           enableSorting: false,
           cell: (i) => (
-            <div>
+            <div className="min-w-40">
               <p className="font-medium text-slate-900">{i.getValue() ?? i.row.original.hostname ?? "Unnamed device"}</p>
               <p className="font-mono text-xs text-slate-400" title={i.row.original.fingerprint}>
                 {i.row.original.fingerprint.slice(0, 16)}

@@ -5,7 +5,7 @@ import { useActionState, useState } from "react";
 import { createLicenseAction } from "@/app/console/licenses/actions";
 import { buttonClass } from "../../ui/button";
 import { Card } from "../../ui/card";
-import { CONTROL, FieldInput, FieldSelect, FormErrorsProvider, FormField } from "../action-form";
+import { FieldInput, FieldSelect, FormErrorsProvider, FormField, submitForm } from "../action-form";
 
 import { CopyButton } from "../copy-button";
 
@@ -65,11 +65,10 @@ export function CreateLicenseForm({
   return (
     <Card>
       <FormErrorsProvider value={errors}>
-        <form action={action} noValidate className="grid max-w-3xl gap-4 sm:grid-cols-2">
+        <form onSubmit={(e) => submitForm(e, action)} noValidate className="grid max-w-3xl gap-4 sm:grid-cols-2">
           <FormField name="productId" label="Product">
-            <select
-              id="productId"
-              className={CONTROL}
+            <FieldSelect
+              name="productId"
               value={productId}
               onChange={(e) => {
                 setProductId(e.target.value);
@@ -81,7 +80,7 @@ export function CreateLicenseForm({
                   {p.name}
                 </option>
               ))}
-            </select>
+            </FieldSelect>
           </FormField>
           <FormField name="policyId" label="Policy" hint={policy ? `${policy.model === "FLOATING" ? "Floating" : "Node-locked"}, ${policy.seats} seats, ${policy.durationDays ? `${policy.durationDays} days` : "no expiry"}` : undefined}>
             <FieldSelect name="policyId" value={policyId} onChange={(e) => setPolicyId(e.target.value)}>
