@@ -136,3 +136,17 @@ describe("deliverEmails through the Resend SDK", () => {
     expect(await db.emailMessage.count({ where: { dedupeKey } })).toBe(1);
   });
 });
+
+describe("queueEmail sender", () => {
+  it("uses the sender configured in the console when the caller gives none", async () => {
+    const { setMailSettings } = await import("./settings");
+    await setMailSettings({ billingContact: null, sender: "Acme Licensing <licensing@acme.test>" });
+    try {
+      const dedupeKey = uniq("sender");
+      await queueEmail(db, { kind: "invitation", to: "a@b.test", subject: "s", html: "h", text: "t", dedupeKey });
+      expect((await db.emailMessage.findUniqueOrThrow({ where: { dedupeKey } })).from).toBe("Acme Licensing <licensing@acme.test>");
+    } finally {
+      await setMailSettings({ billingContact: null, sender: null });
+    }
+  });
+});
