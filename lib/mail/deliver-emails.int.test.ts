@@ -21,7 +21,8 @@ beforeAll(async () => {
     req.on("end", () => {
       captured.push({ method: req.method!, url: req.url!, headers: req.headers, body: raw ? JSON.parse(raw) : null });
       const reply = replies.shift() ?? { status: 200, body: { id: `re_${captured.length}` } };
-      res.writeHead(reply.status, { "content-type": "application/json" }).end(JSON.stringify(reply.body));
+      // One connection per request: a kept-alive socket the server closes mid-test would read as a network error.
+      res.writeHead(reply.status, { "content-type": "application/json", connection: "close" }).end(JSON.stringify(reply.body));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
