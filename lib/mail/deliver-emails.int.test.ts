@@ -21,7 +21,8 @@ beforeAll(async () => {
     req.on("end", () => {
       captured.push({ method: req.method!, url: req.url!, headers: req.headers, body: raw ? JSON.parse(raw) : null });
       const reply = replies.shift() ?? { status: 200, body: { id: `re_${captured.length}` } };
-      res.writeHead(reply.status, { "content-type": "application/json" }).end(JSON.stringify(reply.body));
+      // One connection per request: a kept-alive socket the server closes mid-test would read as a network error.
+      res.writeHead(reply.status, { "content-type": "application/json", connection: "close" }).end(JSON.stringify(reply.body));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -134,5 +135,19 @@ describe("deliverEmails through the Resend SDK", () => {
     expect(await queueEmail(db, email)).toBe(true);
     expect(await queueEmail(db, email)).toBe(false);
     expect(await db.emailMessage.count({ where: { dedupeKey } })).toBe(1);
+  });
+});
+
+describe("queueEmail sender", () => {
+  it("uses the sender configured in the console when the caller gives none", async () => {
+    const { setMailSettings } = await import("./settings");
+    await setMailSettings({ billingContact: null, sender: "Acme Licensing <licensing@acme.test>" });
+    try {
+      const dedupeKey = uniq("sender");
+      await queueEmail(db, { kind: "invitation", to: "a@b.test", subject: "s", html: "h", text: "t", dedupeKey });
+      expect((await db.emailMessage.findUniqueOrThrow({ where: { dedupeKey } })).from).toBe("Acme Licensing <licensing@acme.test>");
+    } finally {
+      await setMailSettings({ billingContact: null, sender: null });
+    }
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import type { TDbOrTx } from "../db";
+import { effectiveSender, getMailSettings } from "./settings";
 
 export type TEmail = {
   /** Template kind, e.g. "seat_alert", "invitation" (shown in the outbox, used for filtering). */
@@ -20,7 +21,8 @@ export type TEmail = {
  * message with the same dedupeKey was already queued.
  */
 export async function queueEmail(client: TDbOrTx, email: TEmail): Promise<boolean> {
-  const from = email.from ?? process.env.SEATWISE_MAIL_FROM ?? "Seatwise <no-reply@seatwise.local>";
+  // The sender configured in the console applies to every email unless the caller picks one.
+  const from = email.from ?? effectiveSender(await getMailSettings(client));
   const rows = await client.$executeRaw`
     INSERT INTO "EmailMessage" ("id", "kind", "dedupeKey", "to", "from", "subject", "html", "text", "status", "attempts", "nextAttemptAt", "createdAt")
     VALUES (${crypto.randomUUID()}, ${email.kind}, ${email.dedupeKey ?? null}, ${email.to}, ${from}, ${email.subject}, ${email.html}, ${email.text}, 'QUEUED', 0, now(), now())

@@ -35,6 +35,8 @@ export async function seedLarge(db: TDb, options: TLargeSeedOptions) {
       log(`${label}: ${to.toLocaleString("en-US")} / ${total.toLocaleString("en-US")}`);
     }
   };
+  // PGlite has no autovacuum: without fresh statistics later stages get planned as if the tables were empty.
+  const analyze = (table: string) => sql(`ANALYZE "${table}"`);
 
   await sql(`INSERT INTO "Product" ("id", "name", "code", "createdAt", "updatedAt")
     SELECT '${tag}R' || i, 'Load Product ' || i, '${tag}-product-' || i, now(), now() FROM generate_series(1, 5) i`);
@@ -47,6 +49,7 @@ export async function seedLarge(db: TDb, options: TLargeSeedOptions) {
     FROM generate_series(${a}, ${b}) i`);
 
   // Licenses: a spread of expiries (some expired, some perpetual), suspensions, seat overrides and thresholds.
+  await analyze("Organization");
   await inBatches("licenses", licenses, (a, b) => `INSERT INTO "License" ("id", "key", "policyId", "organizationId", "name", "status", "seats",
       "startsAt", "expiresAt", "seatAlertThreshold", "createdAt", "updatedAt")
     SELECT '${tag}L' || i,
@@ -60,15 +63,18 @@ export async function seedLarge(db: TDb, options: TLargeSeedOptions) {
       CASE WHEN i % 5 = 0 THEN 4 ELSE NULL END,
       now() - (i % 700) * interval '1 day', now()
     FROM generate_series(${a}, ${b}) i`);
+  await analyze("License");
   await inBatches("billing periods", licenses, (a, b) => `INSERT INTO "BillingPeriod" ("id", "licenseId", "startsAt", "endsAt", "seatsConsumed", "closedAt", "createdAt")
     SELECT '${tag}P' || i, l."id", l."startsAt", l."expiresAt", 0, NULL, l."startsAt" FROM generate_series(${a}, ${b}) i JOIN "License" l ON l."id" = '${tag}L' || i
     UNION ALL
     SELECT '${tag}Q' || i, l."id", l."startsAt" - interval '365 days', l."startsAt", 1 + i % 9, l."startsAt", l."startsAt" - interval '365 days'
     FROM generate_series(${a}, ${b}) i JOIN "License" l ON l."id" = '${tag}L' || i WHERE i % 4 = 0`);
+  await analyze("BillingPeriod");
   await inBatches("current periods", licenses, (a, b) => `UPDATE "License" SET "currentPeriodId" = '${tag}P' || substr("id", ${tag.length + 2})
     WHERE "id" IN (SELECT '${tag}L' || i FROM generate_series(${a}, ${b}) i)`);
 
   // Activations spread over the licenses; every tenth is deactivated. Active ones were seen recently.
+  await analyze("License");
   await inBatches("activations", activations, (a, b) => `INSERT INTO "Activation" ("id", "licenseId", "fingerprint", "friendlyName", "hostname", "platform",
       "appVersion", "ip", "createdAt", "lastSeenAt", "deactivatedAt", "lastPeriodId")
     SELECT '${tag}A' || j, '${tag}L' || (1 + (j - 1) % ${licenses}), md5('${tag}fp' || j),
@@ -78,19 +84,23 @@ export async function seedLarge(db: TDb, options: TLargeSeedOptions) {
       CASE WHEN j % 10 = 0 THEN now() - (j % 30) * interval '1 day' ELSE NULL END,
       '${tag}P' || (1 + (j - 1) % ${licenses})
     FROM generate_series(${a}, ${b}) j`);
+  await analyze("Activation");
   await inBatches("period usage", activations, (a, b) => `INSERT INTO "PeriodUsage" ("periodId", "activationId", "firstSeenAt")
     SELECT '${tag}P' || (1 + (j - 1) % ${licenses}), '${tag}A' || j, now() - (j % 20) * interval '1 hour'
     FROM generate_series(${a}, ${b}) j WHERE j % 10 <> 0`);
+  await analyze("PeriodUsage");
   await inBatches("consumed counts", licenses, (a, b) => `UPDATE "BillingPeriod" bp SET "seatsConsumed" = u.n
     FROM (SELECT "periodId", count(*)::int AS n FROM "PeriodUsage"
           WHERE "periodId" IN (SELECT '${tag}P' || i FROM generate_series(${a}, ${b}) i) GROUP BY "periodId") u
     WHERE bp."id" = u."periodId"`);
 
+  await analyze("BillingPeriod");
   await inBatches("license events", licenses, (a, b) => `INSERT INTO "Event" ("id", "createdAt", "actorType", "actorLabel", "action", "licenseId", "organizationId", "data")
     SELECT '${tag}E' || i, l."createdAt", 'SYSTEM', 'seed:large', 'license.created', l."id", l."organizationId", jsonb_build_object('seed', true)
     FROM generate_series(${a}, ${b}) i JOIN "License" l ON l."id" = '${tag}L' || i`);
   await inBatches("activation events", activations, (a, b) => `INSERT INTO "Event" ("id", "createdAt", "actorType", "actorLabel", "action", "licenseId", "activationId", "ip", "data")
     SELECT '${tag}V' || j, a."createdAt", 'LICENSE_KEY', NULL, 'activation.created', a."licenseId", a."id", a."ip", jsonb_build_object('fingerprint', a."fingerprint")
     FROM generate_series(${a}, ${b}) j JOIN "Activation" a ON a."id" = '${tag}A' || j WHERE j % 3 = 0`);
+  await analyze("Event");
   return { tag, licenses, activations, organizations };
 }
