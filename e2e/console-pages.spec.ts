@@ -40,7 +40,7 @@ test("every console page renders with navigation, at 1280 px", async ({ staffPag
   await page.getByLabel("Search").press("Enter");
   await page.getByRole("link", { name: orgName }).click();
   await expect(page.getByRole("heading", { name: orgName, exact: true })).toBeVisible();
-  await expect(page.getByTestId("portal-users-placeholder")).toBeVisible();
+  await expect(page.getByTestId("customer-users")).toBeVisible();
   await page.screenshot(shot("customer"));
   await page.goto("/console/customers");
   await page.screenshot(shot("customers"));

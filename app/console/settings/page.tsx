@@ -9,6 +9,7 @@ const SECTIONS = [
   { href: "/console/settings/tokens", title: "API tokens", text: "Tokens for the admin API: create, see when they were last used, revoke." },
   { href: "/console/settings/email", title: "Email", text: "Vendor billing contact address and the sender of outgoing mail." },
   { href: "/console/settings/outbox", title: "Outbox", text: "Messages stored instead of sent while no email provider is configured." },
+  { href: "/console/settings/signing-key", title: "Signing key", text: "The Ed25519 public key apps verify license files and answers with; key rotation." },
 ];
 
 export default function SettingsPage() {

@@ -5,6 +5,7 @@ import { ActionForm, FieldInput, FormField } from "@/components/console/action-f
 import { requireStaff } from "@/components/console/current-staff";
 import { fmtDate } from "@/components/console/format";
 import { LicensesTable } from "@/components/console/licenses-table";
+import { CustomerUsers } from "@/components/customers/customer-users";
 import { PageHeader } from "@/components/console/page-header";
 import { firstParams, parseTableParams, type TSearchParams } from "@/components/data-table/params";
 import { buttonClass } from "@/components/ui/button";
@@ -47,10 +48,9 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         <h2 className="text-sm font-semibold text-slate-800">Licenses</h2>
         <LicensesTable data={licenses.licenses} total={licenses.total} page={page} pageSize={pageSize} sort={sort} empty={{ title: "This customer has no licenses yet" }} />
       </section>
-      {/* Portal users, organization admins and invitations are built by the customer-portal work and wired in here. */}
-      <section aria-label="Portal users" data-testid="portal-users-placeholder" className="rounded-lg border-2 border-dashed border-slate-300 p-4">
+      <section className="space-y-2" aria-label="Portal users" data-testid="customer-users">
         <h2 className="text-sm font-semibold text-slate-800">Portal users, admins and invitations</h2>
-        <p className="mt-1 text-sm text-slate-500">Not available yet: this section will list the customer&apos;s portal users and pending invitations once the customer portal ships.</p>
+        <CustomerUsers organizationId={id} canEdit={staff.canEdit} />
       </section>
       {staff.canEdit ? (
         <Card title="Rename customer">

@@ -9,6 +9,7 @@ import { EventsTable } from "@/components/console/events-table";
 import { fmtDate, fmtDateTime } from "@/components/console/format";
 import { ActivationsTable } from "@/components/console/license/activations-table";
 import { LicenseEditForms } from "@/components/console/license/license-edit-forms";
+import { LicenseViews } from "@/components/console/license/license-views";
 import { PageHeader } from "@/components/console/page-header";
 import { SeatBar } from "@/components/console/seat-bar";
 import { firstParams, parseTableParams, type TSearchParams } from "@/components/data-table/params";
@@ -68,6 +69,8 @@ export default async function LicensePage({ params, searchParams }: { params: Pr
           ) : null
         }
       />
+
+      <LicenseViews licenseId={license.id} floating={license.model === "FLOATING"} />
 
       {used > limit ? (
         <div role="alert" data-testid="over-limit-notice" className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-300">
