@@ -11,7 +11,7 @@ import { currentUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "License billing" };
 
-// Temporary home of the renew form and period history until they move onto the license detail page.
+// The license's billing view: renew, and every period with its consumed seats (linked from the license page).
 export default async function LicenseBillingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await currentUser();
