@@ -7,6 +7,7 @@ import "server-only";
 import { z } from "zod";
 import type { TContext } from "../events/record-event";
 import { authenticateApiToken, type TAdminPrincipal } from "../auth/api-tokens";
+import { enforceRateLimit, isLookupFailure, recordLookupFailure, type TRateLimitKind } from "../rate-limit/enforce-rate-limit";
 import { ApiError, ERROR_STATUS, type TErrorCode } from "./errors";
 import { requestIp } from "./request-ip";
 
@@ -29,6 +30,12 @@ type TRouteOptions<TBodySchema extends z.ZodType | undefined, TQuerySchema exten
   query?: TQuerySchema;
   /** HTTP status of a successful answer (default 200). */
   status?: number;
+  /**
+   * Which rate limit guards the route (lib/rate-limit/limits.ts). "client": per IP and per license key
+   * (the body's `key`), plus key-guessing protection; "auth": sign-in/token endpoints; "admin-token";
+   * "activation-form". Every route must declare one or `false` (lib/security/rate-limit-coverage.test.ts).
+   */
+  rateLimit?: TRateLimitKind | false;
 };
 
 type TInfer<T> = T extends z.ZodType ? z.infer<T> : undefined;
@@ -56,7 +63,8 @@ export function apiRoute<
   options: TRouteOptions<TBodySchema, TQuerySchema, TAuth>,
   handler: (args: TArgs<TInfer<TBodySchema>, TInfer<TQuerySchema>, TAuth>) => Promise<unknown>,
 ) {
-  return async (req: Request, routeContext?: TRouteContext): Promise<Response> => {
+  const route = async (req: Request, routeContext?: TRouteContext): Promise<Response> => {
+    let rateHeaders: Record<string, string> = {};
     try {
       const ip = requestIp(req.headers);
       const params = Object.fromEntries(
@@ -67,16 +75,49 @@ export function apiRoute<
         ip,
         actor: admin ? { type: "API_TOKEN", id: admin.tokenId, label: admin.label } : { type: "ANONYMOUS" },
       };
-      const body = options.body ? parse(options.body, await readJson(req)) : undefined;
+      // Input is parsed before the rate limit so the license key can be counted; a parse error is
+      // still counted (per IP) and only then reported.
+      let body: unknown;
+      let parseError: unknown = null;
+      try {
+        body = options.body ? parse(options.body, await readJson(req)) : undefined;
+      } catch (error) {
+        parseError = error;
+      }
+      if (options.rateLimit) {
+        const licenseKey = (body as { key?: unknown } | undefined)?.key;
+        rateHeaders = await enforceRateLimit(options.rateLimit, { ip, licenseKey });
+      }
+      if (parseError) throw parseError;
       const query = options.query ? parse(options.query, Object.fromEntries(new URL(req.url).searchParams)) : undefined;
-      const result = await handler({ req, body, query, params, ctx, admin } as TArgs<TInfer<TBodySchema>, TInfer<TQuerySchema>, TAuth>);
-      if (result instanceof Response) return result;
-      if (result instanceof JsonReply) return json(result.body, result.status, result.headers);
-      return json(result, options.status ?? 200);
+      let result: unknown;
+      try {
+        result = await handler({ req, body, query, params, ctx, admin } as TArgs<TInfer<TBodySchema>, TInfer<TQuerySchema>, TAuth>);
+      } catch (error) {
+        if (options.rateLimit === "client" && isLookupFailure({ error })) await recordLookupFailure(ip, new URL(req.url).pathname);
+        throw error;
+      }
+      if (options.rateLimit === "client" && isLookupFailure({ result })) await recordLookupFailure(ip, new URL(req.url).pathname);
+      if (result instanceof Response) return withHeaders(result, rateHeaders);
+      if (result instanceof JsonReply) return json(result.body, result.status, { ...rateHeaders, ...result.headers });
+      return json(result, options.status ?? 200, rateHeaders);
     } catch (error) {
-      return errorResponse(error);
+      return withHeaders(errorResponse(error), rateHeaders);
     }
   };
+  // Declared options travel with the handler so security suites can check every route's declaration.
+  return Object.assign(route, { routeOptions: { auth: options.auth, rateLimit: options.rateLimit } satisfies TRouteMeta });
+}
+
+export type TRouteMeta = { auth: TAuthMode; rateLimit: TRateLimitKind | false | undefined };
+
+function withHeaders(response: Response, headers: Record<string, string>): Response {
+  try {
+    for (const [name, value] of Object.entries(headers)) if (!response.headers.has(name)) response.headers.set(name, value);
+  } catch {
+    // Immutable headers (Response.redirect): the rate-limit headers are informational, skip them.
+  }
+  return response;
 }
 
 async function authenticateAdmin(req: Request): Promise<TAdminPrincipal> {

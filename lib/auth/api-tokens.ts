@@ -3,6 +3,7 @@ import { ApiError } from "../api/errors";
 import { db } from "../db";
 import { digestToken, generateToken } from "../crypto/tokens";
 import { verifyPassword } from "../crypto/passwords";
+import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from "../rate-limit/sign-in-throttle";
 import type { StaffRole } from "../generated/prisma/client";
 
 export type TAdminPrincipal = { tokenId: string; staffUserId: string | null; role: StaffRole; label: string };
@@ -22,11 +23,16 @@ export async function createApiToken(input: { name: string; staffUserId: string 
   return { token, record };
 }
 
-/** Staff email and password (HTTP Basic) for the one route that mints tokens. */
-export async function authenticateStaffPassword(email: string, password: string) {
+/** Staff email and password (HTTP Basic) for the one route that mints tokens; throttled like the sign-in form. */
+export async function authenticateStaffPassword(email: string, password: string, ip: string | null = null) {
+  await assertSignInAllowed("api-token", email, ip);
   const staff = await db.staffUser.findUnique({ where: { email: email.toLowerCase() }, omit: { passwordHash: false } });
   const ok = await verifyPassword(staff?.passwordHash, password);
-  if (!staff || !ok || staff.disabledAt) throw new ApiError("INVALID_CREDENTIALS", "Wrong email or password");
+  if (!staff || !ok || staff.disabledAt) {
+    await recordSignInFailure("api-token", email, ip);
+    throw new ApiError("INVALID_CREDENTIALS", "Wrong email or password");
+  }
+  await clearSignInFailures("api-token", email);
   const { passwordHash: _hash, ...rest } = staff;
   return rest;
 }
