@@ -42,6 +42,7 @@ export function TotpSettings({ enabled }: { enabled: boolean }) {
           <span className="mr-2 inline-flex rounded-full bg-green-100 px-2 py-0.5 text-xs font-medium text-green-800">On</span>
           Every sign-in asks for a code from your authenticator app.
         </p>
+        <Message state={confirmState} />
         <form action={disable} className="space-y-3" aria-label="Turn off two-factor sign-in">
           <CodeField id="disable-code" />
           <Message state={disableState} />

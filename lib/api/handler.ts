@@ -70,6 +70,7 @@ export function apiRoute<
       const params = Object.fromEntries(
         Object.entries((await routeContext?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]),
       );
+      assertStorableText(params);
       const admin = options.auth === "admin" ? await authenticateAdmin(req) : null;
       const ctx: TContext = {
         ip,
@@ -89,7 +90,9 @@ export function apiRoute<
         rateHeaders = await enforceRateLimit(options.rateLimit, { ip, licenseKey });
       }
       if (parseError) throw parseError;
-      const query = options.query ? parse(options.query, Object.fromEntries(new URL(req.url).searchParams)) : undefined;
+      const rawQuery = Object.fromEntries(new URL(req.url).searchParams);
+      if (options.query) assertStorableText(rawQuery);
+      const query = options.query ? parse(options.query, rawQuery) : undefined;
       let result: unknown;
       try {
         result = await handler({ req, body, query, params, ctx, admin } as TArgs<TInfer<TBodySchema>, TInfer<TQuerySchema>, TAuth>);
@@ -139,10 +142,30 @@ async function readJson(req: Request): Promise<unknown> {
   if (buffer.byteLength > MAX_BODY_BYTES) throw tooLarge();
   const text = new TextDecoder().decode(buffer);
   if (!text.trim()) throw new ApiError("INVALID_REQUEST", "The request body must be a JSON object");
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new ApiError("INVALID_REQUEST", "The request body is not valid JSON");
+  }
+  assertStorableText(value);
+  return value;
+}
+
+/**
+ * PostgreSQL text can't hold NUL, and lone UTF-16 surrogates aren't Unicode: both would fail deep in
+ * the database as a 500. Refuse them at the door, for every route, as a clear 400.
+ */
+export function assertStorableText(value: unknown, depth = 0): void {
+  if (typeof value === "string") {
+    if (value.includes("\u0000") || !value.isWellFormed()) {
+      throw new ApiError("INVALID_REQUEST", "Text must be valid Unicode without NUL characters");
+    }
+  } else if (value && typeof value === "object" && depth < 32) {
+    for (const [k, v] of Object.entries(value)) {
+      assertStorableText(k, depth + 1);
+      assertStorableText(v, depth + 1);
+    }
   }
 }
 
