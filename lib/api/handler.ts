@@ -9,6 +9,7 @@ import type { TContext } from "../events/record-event";
 import { authenticateApiToken, type TAdminPrincipal } from "../auth/api-tokens";
 import { enforceRateLimit, isLookupFailure, recordLookupFailure, type TRateLimitKind } from "../rate-limit/enforce-rate-limit";
 import { ApiError, ERROR_STATUS, type TErrorCode } from "./errors";
+import { describeErrorForLog } from "../security/redact";
 import { requestIp } from "./request-ip";
 
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -204,7 +205,7 @@ export function errorResponse(error: unknown): Response {
   if (isPrismaError(error, "P2025")) return json(errorBody("NOT_FOUND", "Resource not found"), 404);
   if (isPrismaError(error, "P2002")) return json(errorBody("CONFLICT", "A resource with these values already exists"), 409);
   // Never leak internals: the message and stack stay in the server log.
-  console.error("[api] unexpected error", error);
+  console.error(`[api] unexpected error: ${describeErrorForLog(error)}`);
   return json(errorBody("INTERNAL_ERROR", "Something went wrong on the server"), ERROR_STATUS.INTERNAL_ERROR);
 }
 
