@@ -34,7 +34,7 @@ type TRouteOptions<TBodySchema extends z.ZodType | undefined, TQuerySchema exten
   /**
    * Which rate limit guards the route (lib/rate-limit/limits.ts). "client": per IP and per license key
    * (the body's `key`), plus key-guessing protection; "auth": sign-in/token endpoints; "admin-token";
-   * "activation-form". Every route must declare one or `false` (lib/security/rate-limit-coverage.test.ts).
+   * "activation-form". Every route must declare one or `false` (lib/security/rate-limit-coverage.int.test.ts).
    */
   rateLimit?: TRateLimitKind | false;
 };

@@ -170,3 +170,23 @@ describe("admin token exchange (HTTP Basic)", () => {
     expect(statuses).toEqual([201, 201, 429]);
   });
 });
+
+describe.skipIf(!process.env.TEST_REDIS_URL)("Redis store (REDIS_URL)", () => {
+  it("counts in Redis when REDIS_URL is set", async () => {
+    process.env.REDIS_URL = process.env.TEST_REDIS_URL;
+    process.env.SEATWISE_RATE_LIMIT_CLIENT_IP = "2/60";
+    const { key } = await makeLicense();
+    const from = `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await callRoute(validate, { body: { key }, ip: from })).status);
+    expect(statuses).toEqual([200, 200, 429]);
+    expect(await db.rateLimiterFlexible.findUnique({ where: { key: `sw:client-ip:${from}` } })).toBeNull();
+    const { Redis } = await import("ioredis");
+    const redis = new Redis(process.env.TEST_REDIS_URL!);
+    expect(Number(await redis.get(`sw:client-ip:${from}`))).toBe(3);
+    await redis.quit();
+    const holder = globalThis as { __seatwiseRedis?: { quit(): Promise<unknown> } };
+    await holder.__seatwiseRedis?.quit();
+    holder.__seatwiseRedis = undefined;
+  });
+});

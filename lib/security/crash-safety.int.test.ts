@@ -166,6 +166,7 @@ describe.skipIf(kind === "postgres" && !process.env.TEST_DATABASE_URL)(`crash sa
     }
 
     const acknowledged = ops.filter((o) => typeof o.status === "number");
+    console.info(`[crash-safety] ${ops.length} requests, ${ops.length - acknowledged.length} lost in flight at the kill`);
     expect(acknowledged.length).toBeGreaterThanOrEqual(OPS_BEFORE_KILL + OPS_AFTER_RESTART);
     expect(acknowledged.every((o) => (o.status as number) < 500)).toBe(true);
 

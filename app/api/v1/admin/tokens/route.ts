@@ -13,7 +13,8 @@ export const POST = apiRoute({ auth: "none", rateLimit: "admin-token" }, async (
   const decoded = match ? Buffer.from(match[1]!, "base64").toString("utf8") : "";
   const sep = decoded.indexOf(":");
   if (sep < 1) throw new ApiError("UNAUTHORIZED", "Send staff credentials as HTTP Basic (email:password)");
-  const staff = await authenticateStaffPassword(decoded.slice(0, sep), decoded.slice(sep + 1), ctx.ip ?? null);
+  const totp = req.headers.get("x-seatwise-totp");
+  const staff = await authenticateStaffPassword(decoded.slice(0, sep), decoded.slice(sep + 1), ctx.ip ?? null, totp);
   const text = await req.text();
   const input = text.trim() ? safeJson(text) : undefined;
   assertStorableText(input);
