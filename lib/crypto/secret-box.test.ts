@@ -19,3 +19,18 @@ describe("secret box", () => {
     expect(openSecret("garbage", "totp", secret)).toBeNull();
   });
 });
+
+describe("secret rotation", () => {
+  it("opens values sealed under SEATWISE_SECRET_PREVIOUS while the new secret is in place", () => {
+    const saved = { ...process.env };
+    try {
+      const sealed = sealSecret("seed", "totp", "old-secret-value");
+      process.env.SEATWISE_SECRET = "new-secret-value";
+      expect(openSecret(sealed, "totp")).toBeNull();
+      process.env.SEATWISE_SECRET_PREVIOUS = "old-secret-value";
+      expect(openSecret(sealed, "totp")).toBe("seed");
+    } finally {
+      process.env = saved;
+    }
+  });
+});

@@ -17,8 +17,19 @@ export function sealSecret(plaintext: string, purpose: string, secret = serverSe
   return ["v1", iv, cipher.getAuthTag(), data].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
 }
 
-/** Returns null when the value was sealed under another secret or purpose, or was tampered with. */
-export function openSecret(sealed: string, purpose: string, secret = serverSecret()): string | null {
+/**
+ * Returns null when the value was sealed under another secret or purpose, or was tampered with.
+ * During a rotation of SEATWISE_SECRET, values sealed under the old one (SEATWISE_SECRET_PREVIOUS)
+ * still open; `npm run secrets:reseal` then seals them under the new secret.
+ */
+export function openSecret(sealed: string, purpose: string, secret?: string): string | null {
+  if (secret !== undefined) return openWith(sealed, purpose, secret);
+  const current = openWith(sealed, purpose, serverSecret());
+  const previous = process.env.SEATWISE_SECRET_PREVIOUS;
+  return current ?? (previous ? openWith(sealed, purpose, previous) : null);
+}
+
+function openWith(sealed: string, purpose: string, secret: string): string | null {
   const [version, iv, tag, data] = sealed.split(".");
   if (version !== "v1" || !iv || !tag || data === undefined) return null;
   try {

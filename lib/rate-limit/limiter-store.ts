@@ -40,8 +40,8 @@ type THolder = { __seatwiseLimiters?: Map<string, RateLimiterStoreAbstract>; __s
 const holder = globalThis as unknown as THolder;
 
 function redis(): Redis {
-  // No offline queue: when Redis is down a consume fails at once and the in-memory insurance limiter answers.
-  return (holder.__seatwiseRedis ??= new Redis(process.env.REDIS_URL!, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }));
+  // Short timeouts: when Redis is down a consume fails fast and the in-memory insurance limiter answers.
+  return (holder.__seatwiseRedis ??= new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: 1, commandTimeout: 1000, connectTimeout: 2000 }));
 }
 
 export function storeKind(): "redis" | "database" {
