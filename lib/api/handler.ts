@@ -110,10 +110,10 @@ export function apiRoute<
     }
   };
   // Declared options travel with the handler so security suites can check every route's declaration.
-  return Object.assign(route, { routeOptions: { auth: options.auth, rateLimit: options.rateLimit } satisfies TRouteMeta });
+  return Object.assign(route, { routeOptions: { auth: options.auth, rateLimit: options.rateLimit, jsonBody: Boolean(options.body) } satisfies TRouteMeta });
 }
 
-export type TRouteMeta = { auth: TAuthMode; rateLimit: TRateLimitKind | false | undefined };
+export type TRouteMeta = { auth: TAuthMode; rateLimit: TRateLimitKind | false | undefined; jsonBody: boolean };
 
 function withHeaders(response: Response, headers: Record<string, string>): Response {
   try {

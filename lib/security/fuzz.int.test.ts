@@ -85,7 +85,7 @@ const rawBodies = fc.oneof(
   fc.jsonValue().map((v) => JSON.stringify(v)),
 );
 
-type TTarget = { name: string; handler: THandler; method: string; fields: string[]; valid: () => Record<string, unknown>; options?: () => TCallOptions; runs?: number };
+type TTarget = { file: string; name: string; handler: THandler; method: string; fields: string[]; valid: () => Record<string, unknown>; options?: () => TCallOptions; runs?: number };
 
 let admin: string;
 let ctx: { key: string; licenseId: string; policyId: string; productId: string; organizationId: string; staffBasic: string };
@@ -108,16 +108,16 @@ function targets(): TTarget[] {
   const auth = () => ({ headers: { authorization: admin } });
   const device = ["key", "fingerprint", "friendlyName", "hostname", "platform", "appVersion", "nonce"];
   return [
-    { name: "POST /activations", handler: activate, method: "POST", fields: device, valid: () => ({ key: ctx.key, fingerprint: `fz-${Math.random()}` }) },
-    { name: "POST /validate", handler: validate, method: "POST", fields: device, valid: () => ({ key: ctx.key, fingerprint: "fz" }) },
-    { name: "POST /heartbeats", handler: heartbeat, method: "POST", fields: device, valid: () => ({ key: ctx.key, fingerprint: "fz" }) },
-    { name: "POST /deactivations", handler: deactivate, method: "POST", fields: device, valid: () => ({ key: ctx.key, fingerprint: "fz-none" }) },
-    { name: "POST /admin/tokens", handler: createToken, method: "POST", fields: ["name"], valid: () => ({ name: "fuzz" }), options: () => ({ headers: { authorization: ctx.staffBasic } }), runs: 5 },
-    { name: "POST /admin/products", handler: createProduct, method: "POST", fields: ["name", "code"], valid: () => ({ name: "P", code: `p${Math.random().toString(36).slice(2)}` }), options: auth },
-    { name: "POST /admin/policies", handler: createPolicy, method: "POST", fields: ["productId", "name", "model", "seats", "durationDays", "leaseDurationSeconds"], valid: () => ({ productId: ctx.productId, name: "Pol", seats: 3 }), options: auth },
-    { name: "POST /admin/organizations", handler: createOrganization, method: "POST", fields: ["name"], valid: () => ({ name: "Org" }), options: auth },
-    { name: "POST /admin/licenses", handler: createLicense, method: "POST", fields: ["policyId", "organizationId", "seats", "expiresAt", "name", "notes", "seatAlertThreshold"], valid: () => ({ policyId: ctx.policyId, organizationId: ctx.organizationId }), options: auth },
-    { name: "PATCH /admin/licenses/[id]", handler: patchLicense, method: "PATCH", fields: ["seats", "status", "expiresAt", "name", "notes", "seatAlertThreshold"], valid: () => ({ notes: "n" }), options: () => ({ ...auth(), params: { id: ctx.licenseId } }) },
+    { file: "app/api/v1/activations/route.ts", name: "POST /activations", handler: activate, method: "POST", fields: device, valid: () => ({ key: ctx.key, fingerprint: `fz-${Math.random()}` }) },
+    { file: "app/api/v1/validate/route.ts", name: "POST /validate", handler: validate, method: "POST", fields: device, valid: () => ({ key: ctx.key, fingerprint: "fz" }) },
+    { file: "app/api/v1/heartbeats/route.ts", name: "POST /heartbeats", handler: heartbeat, method: "POST", fields: device, valid: () => ({ key: ctx.key, fingerprint: "fz" }) },
+    { file: "app/api/v1/deactivations/route.ts", name: "POST /deactivations", handler: deactivate, method: "POST", fields: device, valid: () => ({ key: ctx.key, fingerprint: "fz-none" }) },
+    { file: "app/api/v1/admin/tokens/route.ts", name: "POST /admin/tokens", handler: createToken, method: "POST", fields: ["name"], valid: () => ({ name: "fuzz" }), options: () => ({ headers: { authorization: ctx.staffBasic } }), runs: 5 },
+    { file: "app/api/v1/admin/products/route.ts", name: "POST /admin/products", handler: createProduct, method: "POST", fields: ["name", "code"], valid: () => ({ name: "P", code: `p${Math.random().toString(36).slice(2)}` }), options: auth },
+    { file: "app/api/v1/admin/policies/route.ts", name: "POST /admin/policies", handler: createPolicy, method: "POST", fields: ["productId", "name", "model", "seats", "durationDays", "leaseDurationSeconds"], valid: () => ({ productId: ctx.productId, name: "Pol", seats: 3 }), options: auth },
+    { file: "app/api/v1/admin/organizations/route.ts", name: "POST /admin/organizations", handler: createOrganization, method: "POST", fields: ["name"], valid: () => ({ name: "Org" }), options: auth },
+    { file: "app/api/v1/admin/licenses/route.ts", name: "POST /admin/licenses", handler: createLicense, method: "POST", fields: ["policyId", "organizationId", "seats", "expiresAt", "name", "notes", "seatAlertThreshold"], valid: () => ({ policyId: ctx.policyId, organizationId: ctx.organizationId }), options: auth },
+    { file: "app/api/v1/admin/licenses/[id]/route.ts", name: "PATCH /admin/licenses/[id]", handler: patchLicense, method: "PATCH", fields: ["seats", "status", "expiresAt", "name", "notes", "seatAlertThreshold"], valid: () => ({ notes: "n" }), options: () => ({ ...auth(), params: { id: ctx.licenseId } }) },
   ];
 }
 
@@ -168,6 +168,27 @@ describe("fuzzing JSON routes", () => {
       }),
       { numRuns: NUM_RUNS },
     );
+  });
+});
+
+describe("fuzz coverage", () => {
+  it("every route that takes a JSON body has a fuzz target (add one to targets() above)", async () => {
+    const { readdirSync, statSync } = await import("node:fs");
+    const path = await import("node:path");
+    const root = path.resolve(import.meta.dirname, "../..");
+    const walk = (dir: string): string[] =>
+      readdirSync(dir).flatMap((n) => (statSync(path.join(dir, n)).isDirectory() ? walk(path.join(dir, n)) : /^route\.tsx?$/.test(n) ? [path.join(dir, n)] : []));
+    const covered = new Set(targets().map((t) => `${t.method} ${t.file}`));
+    const missing: string[] = [];
+    for (const full of walk(path.join(root, "app/api"))) {
+      const mod = await import(/* @vite-ignore */ full);
+      const file = path.relative(root, full).split(path.sep).join("/");
+      for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+        const meta = (mod[method] as { routeOptions?: { jsonBody?: boolean } } | undefined)?.routeOptions;
+        if (meta?.jsonBody && !covered.has(`${method} ${file}`)) missing.push(`${method} ${file}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });
 
