@@ -10,6 +10,8 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // Shown once the password was right and the account has two-factor sign-in on.
+  const [needsCode, setNeedsCode] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -19,11 +21,22 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
     const result = await signIn("credentials", {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
+      totp: String(form.get("totp") ?? ""),
       redirect: false,
     });
     setPending(false);
     if (!result || result.error) {
-      setError(result?.status === 429 ? "Too many attempts. Wait a minute and try again." : "Wrong email or password.");
+      if (result?.error === "TOTP_REQUIRED") {
+        setNeedsCode(true);
+        setError(null);
+      } else if (result?.error === "TOTP_INVALID") {
+        setNeedsCode(true);
+        setError("That code is not right. Enter the current code from your authenticator app.");
+      } else if (result?.error === "RATE_LIMITED" || result?.status === 429) {
+        setError("Too many attempts. Wait a minute and try again.");
+      } else {
+        setError("Wrong email or password.");
+      }
       return;
     }
     router.replace(callbackUrl);
@@ -38,6 +51,11 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
       <Field label="Password" htmlFor="password">
         <Input id="password" name="password" type="password" autoComplete="current-password" required autoFocus={Boolean(defaultEmail)} />
       </Field>
+      {needsCode ? (
+        <Field label="Authentication code" htmlFor="totp" hint="The 6-digit code from your authenticator app.">
+          <Input id="totp" name="totp" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]*" maxLength={7} required autoFocus />
+        </Field>
+      ) : null}
       {error ? (
         <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" role="alert">
           {error}

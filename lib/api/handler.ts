@@ -9,7 +9,9 @@ import type { TContext } from "../events/record-event";
 import { authenticateApiToken, type TAdminPrincipal } from "../auth/api-tokens";
 import { authenticateUserToken, type TUserPrincipal } from "../orgs/user-tokens";
 import { signResponse } from "../signing/sign-response";
+import { enforceRateLimit, isLookupFailure, recordLookupFailure, type TRateLimitKind } from "../rate-limit/enforce-rate-limit";
 import { ApiError, ERROR_STATUS, type TErrorCode } from "./errors";
+import { describeErrorForLog } from "../security/redact";
 import { requestIp } from "./request-ip";
 
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -35,6 +37,12 @@ type TRouteOptions<TBodySchema extends z.ZodType | undefined, TQuerySchema exten
   status?: number;
   /** Client API: sign every answer, errors included (Date + Seatwise-Signature headers). */
   sign?: boolean;
+  /**
+   * Which rate limit guards the route (lib/rate-limit/limits.ts). "client": per IP and per license key
+   * (the body's `key`), plus key-guessing protection; "auth": sign-in/token endpoints; "admin-token";
+   * "activation-form". Every route must declare one or `false` (lib/security/rate-limit-coverage.int.test.ts).
+   */
+  rateLimit?: TRateLimitKind | false;
 };
 
 type TInfer<T> = T extends z.ZodType ? z.infer<T> : undefined;
@@ -63,11 +71,13 @@ export function apiRoute<
   handler: (args: TArgs<TInfer<TBodySchema>, TInfer<TQuerySchema>, TAuth>) => Promise<unknown>,
 ) {
   const respond = async (req: Request, routeContext?: TRouteContext): Promise<Response> => {
+    let rateHeaders: Record<string, string> = {};
     try {
       const ip = requestIp(req.headers);
       const params = Object.fromEntries(
         Object.entries((await routeContext?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]),
       );
+      assertStorableText(params);
       const admin = options.auth === "admin" ? await authenticateAdmin(req) : null;
       const user = options.auth === "user" || options.auth === "user-optional" ? await authenticateUser(req, options.auth === "user") : null;
       const ctx: TContext = {
@@ -78,27 +88,63 @@ export function apiRoute<
             ? { type: "USER", id: user.userId, label: user.email }
             : { type: "ANONYMOUS" },
       };
-      const body = options.body ? parse(options.body, await readJson(req)) : undefined;
-      const query = options.query ? parse(options.query, Object.fromEntries(new URL(req.url).searchParams)) : undefined;
-      const result = await handler({ req, body, query, params, ctx, admin, user } as TArgs<TInfer<TBodySchema>, TInfer<TQuerySchema>, TAuth>);
-      if (result instanceof Response) return result;
-      if (result instanceof JsonReply) return json(result.body, result.status, result.headers);
-      return json(result, options.status ?? 200);
+      // Input is parsed before the rate limit so the license key can be counted; a parse error is
+      // still counted (per IP) and only then reported.
+      let body: unknown;
+      let parseError: unknown = null;
+      try {
+        body = options.body ? parse(options.body, await readJson(req)) : undefined;
+      } catch (error) {
+        parseError = error;
+      }
+      if (options.rateLimit) {
+        const licenseKey = (body as { key?: unknown } | undefined)?.key;
+        rateHeaders = await enforceRateLimit(options.rateLimit, { ip, licenseKey });
+      }
+      if (parseError) throw parseError;
+      const rawQuery = Object.fromEntries(new URL(req.url).searchParams);
+      if (options.query) assertStorableText(rawQuery);
+      const query = options.query ? parse(options.query, rawQuery) : undefined;
+      let result: unknown;
+      try {
+        result = await handler({ req, body, query, params, ctx, admin, user } as TArgs<TInfer<TBodySchema>, TInfer<TQuerySchema>, TAuth>);
+      } catch (error) {
+        if (options.rateLimit === "client" && isLookupFailure({ error })) await recordLookupFailure(ip, new URL(req.url).pathname);
+        throw error;
+      }
+      if (options.rateLimit === "client" && isLookupFailure({ result })) await recordLookupFailure(ip, new URL(req.url).pathname);
+      if (result instanceof Response) return withHeaders(result, rateHeaders);
+      if (result instanceof JsonReply) return json(result.body, result.status, { ...rateHeaders, ...result.headers });
+      return json(result, options.status ?? 200, rateHeaders);
     } catch (error) {
-      return errorResponse(error);
+      return withHeaders(errorResponse(error), rateHeaders);
     }
   };
-  if (!options.sign) return respond;
-  return async (req: Request, routeContext?: TRouteContext): Promise<Response> => {
+  const meta = { routeOptions: { auth: options.auth, rateLimit: options.rateLimit, jsonBody: Boolean(options.body) } satisfies TRouteMeta };
+  if (!options.sign) return Object.assign(respond, meta);
+  const signed = async (req: Request, routeContext?: TRouteContext): Promise<Response> => {
     const response = await respond(req, routeContext);
     try {
       return await signResponse(response);
     } catch (error) {
       // An unsigned answer would look like tampering to a client that checks: say why instead.
-      console.error("[api] can't sign the response", error);
+      console.error("[api] can't sign the response", describeErrorForLog(error));
       return json(errorBody("INTERNAL_ERROR", "The server can't sign its answers right now"), ERROR_STATUS.INTERNAL_ERROR);
     }
   };
+  // Declared options travel with the handler so security suites can check every route's declaration.
+  return Object.assign(signed, meta);
+}
+
+export type TRouteMeta = { auth: TAuthMode; rateLimit: TRateLimitKind | false | undefined; jsonBody: boolean };
+
+function withHeaders(response: Response, headers: Record<string, string>): Response {
+  try {
+    for (const [name, value] of Object.entries(headers)) if (!response.headers.has(name)) response.headers.set(name, value);
+  } catch {
+    // Immutable headers (Response.redirect): the rate-limit headers are informational, skip them.
+  }
+  return response;
 }
 
 async function authenticateAdmin(req: Request): Promise<TAdminPrincipal> {
@@ -130,10 +176,30 @@ async function readJson(req: Request): Promise<unknown> {
   if (buffer.byteLength > MAX_BODY_BYTES) throw tooLarge();
   const text = new TextDecoder().decode(buffer);
   if (!text.trim()) throw new ApiError("INVALID_REQUEST", "The request body must be a JSON object");
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new ApiError("INVALID_REQUEST", "The request body is not valid JSON");
+  }
+  assertStorableText(value);
+  return value;
+}
+
+/**
+ * PostgreSQL text can't hold NUL, and lone UTF-16 surrogates aren't Unicode: both would fail deep in
+ * the database as a 500. Refuse them at the door, for every route, as a clear 400.
+ */
+export function assertStorableText(value: unknown, depth = 0): void {
+  if (typeof value === "string") {
+    if (value.includes("\u0000") || !value.isWellFormed()) {
+      throw new ApiError("INVALID_REQUEST", "Text must be valid Unicode without NUL characters");
+    }
+  } else if (value && typeof value === "object" && depth < 32) {
+    for (const [k, v] of Object.entries(value)) {
+      assertStorableText(k, depth + 1);
+      assertStorableText(v, depth + 1);
+    }
   }
 }
 
@@ -172,7 +238,7 @@ export function errorResponse(error: unknown): Response {
   if (isPrismaError(error, "P2025")) return json(errorBody("NOT_FOUND", "Resource not found"), 404);
   if (isPrismaError(error, "P2002")) return json(errorBody("CONFLICT", "A resource with these values already exists"), 409);
   // Never leak internals: the message and stack stay in the server log.
-  console.error("[api] unexpected error", error);
+  console.error(`[api] unexpected error: ${describeErrorForLog(error)}`);
   return json(errorBody("INTERNAL_ERROR", "Something went wrong on the server"), ERROR_STATUS.INTERNAL_ERROR);
 }
 

@@ -3,6 +3,8 @@ import { ApiError } from "../api/errors";
 import { db } from "../db";
 import { digestToken, generateToken } from "../crypto/tokens";
 import { verifyPassword } from "../crypto/passwords";
+import { checkStaffTotp } from "./totp";
+import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from "../rate-limit/sign-in-throttle";
 import type { StaffRole } from "../generated/prisma/client";
 
 export type TAdminPrincipal = { tokenId: string; staffUserId: string | null; role: StaffRole; label: string };
@@ -22,12 +24,23 @@ export async function createApiToken(input: { name: string; staffUserId: string 
   return { token, record };
 }
 
-/** Staff email and password (HTTP Basic) for the one route that mints tokens. */
-export async function authenticateStaffPassword(email: string, password: string) {
-  const staff = await db.staffUser.findUnique({ where: { email: email.toLowerCase() }, omit: { passwordHash: false } });
+/** Staff email and password (HTTP Basic) for the one route that mints tokens; throttled like the sign-in form. */
+export async function authenticateStaffPassword(email: string, password: string, ip: string | null = null, totp?: string | null) {
+  await assertSignInAllowed("api-token", email, ip);
+  const staff = await db.staffUser.findUnique({ where: { email: email.toLowerCase() }, omit: { passwordHash: false, totpSecret: false } });
   const ok = await verifyPassword(staff?.passwordHash, password);
-  if (!staff || !ok || staff.disabledAt) throw new ApiError("INVALID_CREDENTIALS", "Wrong email or password");
-  const { passwordHash: _hash, ...rest } = staff;
+  if (!staff || !ok || staff.disabledAt) {
+    await recordSignInFailure("api-token", email, ip);
+    throw new ApiError("INVALID_CREDENTIALS", "Wrong email or password");
+  }
+  // Two-factor staff can't skip the second factor by minting a token instead of signing in.
+  const second = await checkStaffTotp(staff, totp);
+  if (second !== "ok") {
+    if (second === "invalid") await recordSignInFailure("api-token", email, ip);
+    throw new ApiError("INVALID_CREDENTIALS", "This account uses two-factor sign-in: send the current code in the X-Seatwise-TOTP header");
+  }
+  await clearSignInFailures("api-token", email);
+  const { passwordHash: _hash, totpSecret: _seed, ...rest } = staff;
   return rest;
 }
 

@@ -4,7 +4,10 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { serverSecret } from "../config/secret";
 import { verifyPassword } from "../crypto/passwords";
 import { db } from "../db";
+import { requestIp } from "../api/request-ip";
 import { recordEvent } from "../events/record-event";
+import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from "../rate-limit/sign-in-throttle";
+import { checkStaffTotp } from "./totp";
 
 export type TStaffSession = {
   id: string;
@@ -28,27 +31,55 @@ export type TOrgSession = {
 
 export type TSessionUser = TStaffSession | TOrgSession;
 
-/** Staff sign in with email and password; sessions are JWTs in an httpOnly cookie. */
+// Secure cookies whenever the public URL is https (always in a real deployment); plain http only for
+// localhost development and tests. httpOnly + SameSite=Lax on every cookie, stated explicitly.
+const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+const cookiePrefix = secureCookies ? "__Secure-" : "";
+const cookieOptions = { httpOnly: true, sameSite: "lax" as const, path: "/", secure: secureCookies };
+
+/** Staff and org users sign in with email and password (staff also with a TOTP code when enrolled); sessions are JWTs in an httpOnly cookie. */
 export const authOptions: NextAuthOptions = {
   secret: serverSecret(),
+  useSecureCookies: secureCookies,
+  cookies: {
+    sessionToken: { name: `${cookiePrefix}next-auth.session-token`, options: cookieOptions },
+    callbackUrl: { name: `${cookiePrefix}next-auth.callback-url`, options: cookieOptions },
+    csrfToken: { name: `${secureCookies ? "__Host-" : ""}next-auth.csrf-token`, options: cookieOptions },
+  },
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials) {
+      credentials: { email: { type: "email" }, password: { type: "password" }, totp: { type: "text" } },
+      // Errors thrown here reach the form as `result.error`: RATE_LIMITED, TOTP_REQUIRED or TOTP_INVALID.
+      async authorize(credentials, req) {
         const email = String(credentials?.email ?? "").trim().toLowerCase().slice(0, 320);
         const password = String(credentials?.password ?? "").slice(0, 1024);
-        const staff = await db.staffUser.findUnique({ where: { email }, omit: { passwordHash: false } });
+        const ip = requestIp(new Headers(req?.headers as HeadersInit | undefined));
+        try {
+          await assertSignInAllowed("staff", email, ip);
+        } catch {
+          throw new Error("RATE_LIMITED");
+        }
+        const staff = await db.staffUser.findUnique({ where: { email }, omit: { passwordHash: false, totpSecret: false } });
         // Emails are unique across staff and org users, so at most one of them can match.
-        if (!staff) return authorizeOrgUser(email, password);
+        if (!staff) return authorizeOrgUser(email, password, ip);
         const ok = await verifyPassword(staff?.passwordHash, password);
         if (!ok || staff.disabledAt) {
-          await recordEvent(db, { actor: { type: "ANONYMOUS", label: email } }, { action: "staff.sign_in_failed", data: { email } });
+          await recordEvent(db, { actor: { type: "ANONYMOUS", label: email }, ip }, { action: "staff.sign_in_failed", data: { email } });
+          await recordSignInFailure("staff", email, ip);
           return null;
         }
-        await recordEvent(db, { actor: { type: "STAFF", id: staff.id, label: staff.email } }, { action: "staff.signed_in" });
+        const second = await checkStaffTotp(staff, credentials?.totp);
+        if (second === "required") throw new Error("TOTP_REQUIRED");
+        if (second === "invalid") {
+          await recordEvent(db, { actor: { type: "ANONYMOUS", label: email }, ip }, { action: "staff.sign_in_failed", data: { email, reason: "totp" } });
+          await recordSignInFailure("staff", email, ip);
+          throw new Error("TOTP_INVALID");
+        }
+        await clearSignInFailures("staff", email);
+        await recordEvent(db, { actor: { type: "STAFF", id: staff.id, label: staff.email }, ip }, { action: "staff.signed_in" });
         return { id: staff.id, email: staff.email, name: staff.name, kind: "staff", role: staff.role } as never;
       },
     }),
@@ -82,18 +113,21 @@ export const authOptions: NextAuthOptions = {
   },
 };
 
-async function authorizeOrgUser(email: string, password: string) {
+async function authorizeOrgUser(email: string, password: string, ip: string | null) {
   const user = await db.orgUser.findUnique({ where: { email }, omit: { passwordHash: false } });
   const ok = await verifyPassword(user?.passwordHash, password);
   if (!user || !ok || user.disabledAt) {
-    await recordEvent(db, { actor: { type: "ANONYMOUS", label: email } }, {
+    // The throttle's "staff" scope covers every console/portal sign-in: one counter per email and IP.
+    await recordSignInFailure("staff", email, ip);
+    await recordEvent(db, { actor: { type: "ANONYMOUS", label: email }, ip }, {
       action: "org_user.sign_in_failed",
       organizationId: user?.organizationId ?? null,
       data: { email },
     });
     return null;
   }
-  await recordEvent(db, { actor: { type: "USER", id: user.id, label: user.email } }, { action: "org_user.signed_in", organizationId: user.organizationId });
+  await clearSignInFailures("staff", email);
+  await recordEvent(db, { actor: { type: "USER", id: user.id, label: user.email }, ip }, { action: "org_user.signed_in", organizationId: user.organizationId });
   const session: TOrgSession = {
     id: user.id,
     email: user.email,

@@ -22,6 +22,18 @@ function bin(pkg: string, file: string) {
   return path.join(root, "node_modules", pkg, file);
 }
 
+// Build first when sources changed: the crash-safety suite serves this build, and building while
+// integration tests run in parallel would starve them of CPU.
+let prebuilt: boolean | null = null;
+if (only !== "e2e") {
+  try {
+    ensureBuilt();
+    prebuilt = true;
+  } catch {
+    prebuilt = false;
+  }
+}
+
 if (only !== "e2e") {
   const vitestJson = path.join(resultsDir, "vitest.json");
   const run = spawnSync(
@@ -61,11 +73,13 @@ if (only !== "vitest") {
   if (!existsSync(chromium)) {
     suites.push({ name: "end-to-end (Playwright)", status: "skipped", passed: 0, failed: 0, skipped: 0, note: `no Chromium at ${chromium} (set CHROMIUM_PATH or apt-get install chromium)` });
   } else {
-    let built = true;
-    try {
-      ensureBuilt();
-    } catch {
-      built = false;
+    let built = prebuilt ?? true;
+    if (prebuilt === null) {
+      try {
+        ensureBuilt();
+      } catch {
+        built = false;
+      }
     }
     if (!built) {
       suites.push({ name: "end-to-end (Playwright)", status: "failed", passed: 0, failed: 1, skipped: 0, note: "next build failed" });

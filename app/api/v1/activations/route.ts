@@ -6,7 +6,7 @@ import { ZActivateInput, ZUserActivateInput } from "@/lib/licensing/schemas";
 import { activateUserSeat } from "@/lib/licensing/user-seats";
 
 /** With a license key in the body, or with a user token (Authorization: Bearer sw_user_…) and a licenseId. */
-export const POST = apiRoute({ auth: "user-optional", sign: true, body: z.unknown() }, async ({ body, ctx, user }) => {
+export const POST = apiRoute({ auth: "user-optional", sign: true, rateLimit: "client", body: z.unknown() }, async ({ body, ctx, user }) => {
   const { created, ...result } = user
     ? await activateUserSeat(user, parse(ZUserActivateInput, body), ctx)
     : await activateSeat(parse(ZActivateInput, body), { ...ctx, actor: { type: "LICENSE_KEY" } });

@@ -4,7 +4,7 @@ import { deactivateSeat } from "@/lib/licensing/deactivate-seat";
 import { ZDeactivateInput, ZUserDeactivateInput } from "@/lib/licensing/schemas";
 import { deactivateUserSeat } from "@/lib/licensing/user-seats";
 
-export const POST = apiRoute({ auth: "user-optional", sign: true, body: z.unknown() }, ({ body, ctx, user }) =>
+export const POST = apiRoute({ auth: "user-optional", sign: true, rateLimit: "client", body: z.unknown() }, ({ body, ctx, user }) =>
   user
     ? deactivateUserSeat(user, parse(ZUserDeactivateInput, body), ctx)
     : deactivateSeat(parse(ZDeactivateInput, body), { ...ctx, actor: { type: "LICENSE_KEY" } }),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
-import { apiRoute, reply } from "@/lib/api/handler";
+import { apiRoute, assertStorableText, reply } from "@/lib/api/handler";
 import { authenticateStaffPassword, createApiToken } from "@/lib/auth/api-tokens";
 import { recordEvent } from "@/lib/events/record-event";
 import { db } from "@/lib/db";
@@ -8,14 +8,17 @@ import { db } from "@/lib/db";
 const ZCreateToken = z.object({ name: z.string().trim().min(1).max(100).default("API token") }).default({ name: "API token" });
 
 /** The only admin route that takes a password (HTTP Basic): it exchanges staff credentials for a token. */
-export const POST = apiRoute({ auth: "none" }, async ({ req, ctx }) => {
+export const POST = apiRoute({ auth: "none", rateLimit: "admin-token" }, async ({ req, ctx }) => {
   const match = /^Basic\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "");
   const decoded = match ? Buffer.from(match[1]!, "base64").toString("utf8") : "";
   const sep = decoded.indexOf(":");
   if (sep < 1) throw new ApiError("UNAUTHORIZED", "Send staff credentials as HTTP Basic (email:password)");
-  const staff = await authenticateStaffPassword(decoded.slice(0, sep), decoded.slice(sep + 1));
+  const totp = req.headers.get("x-seatwise-totp");
+  const staff = await authenticateStaffPassword(decoded.slice(0, sep), decoded.slice(sep + 1), ctx.ip ?? null, totp);
   const text = await req.text();
-  const parsed = ZCreateToken.safeParse(text.trim() ? safeJson(text) : undefined);
+  const input = text.trim() ? safeJson(text) : undefined;
+  assertStorableText(input);
+  const parsed = ZCreateToken.safeParse(input);
   if (!parsed.success) throw new ApiError("INVALID_REQUEST", "name must be a string of at most 100 characters");
   const { token, record } = await createApiToken({ name: parsed.data.name, staffUserId: staff.id });
   await recordEvent(db, { ...ctx, actor: { type: "STAFF", id: staff.id, label: staff.email } }, {

@@ -1,0 +1,131 @@
+/**
+ * Rate limits as the API uses them. Each function consumes from the shared store and either returns
+ * the X-RateLimit-* headers to send, or throws ApiError RATE_LIMITED (429) with Retry-After.
+ */
+import "server-only";
+import { createHash } from "node:crypto";
+import { RateLimiterRes } from "rate-limiter-flexible";
+import { ApiError } from "../api/errors";
+import { normalizeLicenseKey } from "../crypto/tokens";
+import { db } from "../db";
+import { recordEvent } from "../events/record-event";
+import { inMemoryBlockMs, limiterFor } from "./limiter-store";
+import { limitFor, type TLimit, type TLimitName } from "./limits";
+
+/** What a route declares with `apiRoute({ rateLimit })`. */
+export type TRateLimitKind = "client" | "auth" | "admin-token" | "activation-form";
+
+export type TRateHeaders = Record<string, string>;
+
+type TOutcome = { limit: TLimit; res: RateLimiterRes };
+
+function headersFor(limit: TLimit, res: RateLimiterRes): TRateHeaders {
+  return {
+    "X-RateLimit-Limit": String(limit.points),
+    "X-RateLimit-Remaining": String(Math.max(0, res.remainingPoints)),
+    "X-RateLimit-Reset": String(Math.ceil((Date.now() + Math.max(0, res.msBeforeNext)) / 1000)),
+  };
+}
+
+export function rateLimitedError(limit: TLimit, msBeforeNext: number, what: string): ApiError {
+  const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  return new ApiError("RATE_LIMITED", `Too many ${what}. Try again in ${retryAfter} s.`, {
+    details: { retryAfter },
+    headers: {
+      "Retry-After": String(retryAfter),
+      "X-RateLimit-Limit": String(limit.points),
+      "X-RateLimit-Remaining": "0",
+      "X-RateLimit-Reset": String(Math.ceil((Date.now() + retryAfter * 1000) / 1000)),
+    },
+  });
+}
+
+/** Consumes one point of `name` for `key`; resolves with the outcome, or throws RATE_LIMITED. */
+async function consume(name: TLimitName, key: string, what: string): Promise<TOutcome | null> {
+  const limit = limitFor(name);
+  if (!limit) return null;
+  try {
+    return { limit, res: await limiterFor(limit).consume(key) };
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) throw rateLimitedError(limit, rejection.msBeforeNext, what);
+    throw rejection;
+  }
+}
+
+/** The tightest of several outcomes decides the headers a client sees. */
+function tightest(outcomes: (TOutcome | null)[]): TRateHeaders {
+  const present = outcomes.filter((o): o is TOutcome => o !== null);
+  if (present.length === 0) return {};
+  const worst = present.reduce((a, b) => (b.res.remainingPoints / b.limit.points < a.res.remainingPoints / a.limit.points ? b : a));
+  return headersFor(worst.limit, worst.res);
+}
+
+// Keys are stored as digests: the limiter table should not become a list of valid license keys.
+export function keyId(key: string): string {
+  return createHash("sha256").update(key).digest("base64url").slice(0, 22);
+}
+
+function ipId(ip: string | null): string {
+  return ip ?? "unknown";
+}
+
+/**
+ * Admission check for a route. Client routes count per IP and per license key (both in parallel: one
+ * round trip of latency), and refuse an IP that this instance has blocked for guessing keys.
+ */
+export async function enforceRateLimit(kind: TRateLimitKind, input: { ip: string | null; licenseKey?: unknown }): Promise<TRateHeaders> {
+  const ip = ipId(input.ip);
+  switch (kind) {
+    case "client": {
+      const guessing = limitFor("lookup-failures");
+      if (guessing) {
+        const blocked = inMemoryBlockMs(limiterFor(guessing), ip);
+        if (blocked > 0) throw rateLimitedError(guessing, blocked, "failed license lookups from this address");
+      }
+      const key = typeof input.licenseKey === "string" ? normalizeLicenseKey(input.licenseKey) : null;
+      const outcomes = await Promise.all([
+        consume("client-ip", ip, "requests from this address"),
+        key ? consume("client-key", keyId(key), "requests for this license key") : null,
+      ]);
+      return tightest(outcomes);
+    }
+    case "auth":
+      return tightest([await consume("auth-ip", ip, "sign-in attempts from this address")]);
+    case "admin-token":
+      return tightest([
+        await consume("auth-ip", ip, "sign-in attempts from this address"),
+        await consume("admin-token", ip, "token requests from this address"),
+      ]);
+    case "activation-form":
+      return tightest([await consume("activation-form", ip, "activation requests from this address")]);
+  }
+}
+
+/**
+ * A lookup with an unknown license key: counts toward the key-guessing limit of the IP.
+ * The request that first crosses the limit records one Event per burst (the store's atomic counter
+ * makes exactly one request see the crossing, even across instances).
+ */
+export async function recordLookupFailure(ipAddress: string | null, route: string): Promise<void> {
+  const limit = limitFor("lookup-failures");
+  if (!limit) return;
+  const ip = ipId(ipAddress);
+  try {
+    await limiterFor(limit).consume(ip);
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    if (rejection.consumedPoints === limit.points + 1) {
+      await recordEvent(db, { actor: { type: "ANONYMOUS" }, ip: ipAddress }, {
+        action: "security.key_guessing_blocked",
+        data: { route, failures: rejection.consumedPoints, windowSeconds: limit.seconds, blockedForSeconds: Math.ceil(rejection.msBeforeNext / 1000) },
+      });
+    }
+  }
+}
+
+/** True when a client-route answer says "no license has this key" (error or validation answer). */
+export function isLookupFailure(outcome: { error?: unknown; result?: unknown }): boolean {
+  if (outcome.error instanceof ApiError) return outcome.error.code === "LICENSE_NOT_FOUND";
+  const r = outcome.result as { valid?: unknown; code?: unknown } | null | undefined;
+  return typeof r === "object" && r !== null && r.valid === false && r.code === "NOT_FOUND";
+}

@@ -1,0 +1,78 @@
+/**
+ * Every rate limit Seatwise enforces, with its default and the environment variable that overrides it.
+ * Values are "<points>/<seconds>", e.g. SEATWISE_RATE_LIMIT_CLIENT_IP=600/60. A limit of "0" or "off"
+ * disables that one limit; SEATWISE_RATE_LIMITS=off disables them all (benchmarks, trusted networks).
+ */
+export type TLimitName =
+  | "client-ip"
+  | "client-key"
+  | "lookup-failures"
+  | "auth-ip"
+  | "sign-in-account"
+  | "sign-in-ip"
+  | "admin-token"
+  | "activation-form";
+
+export type TLimit = { name: TLimitName; points: number; seconds: number; env: string; description: string };
+
+type TDefault = { env: string; value: string; description: string };
+
+export const LIMIT_DEFAULTS: Record<TLimitName, TDefault> = {
+  "client-ip": {
+    env: "SEATWISE_RATE_LIMIT_CLIENT_IP",
+    value: "600/60",
+    description: "Client API requests (activate, validate, heartbeat, deactivate…) per IP address",
+  },
+  "client-key": {
+    env: "SEATWISE_RATE_LIMIT_CLIENT_KEY",
+    value: "300/60",
+    description: "Client API requests per license key, whatever the IP",
+  },
+  "lookup-failures": {
+    env: "SEATWISE_RATE_LIMIT_LOOKUP_FAILURES",
+    value: "20/600",
+    description: "Failed license-key lookups (unknown key) per IP: key guessing. The IP is blocked for the rest of the window",
+  },
+  "auth-ip": {
+    env: "SEATWISE_RATE_LIMIT_AUTH_IP",
+    value: "30/60",
+    description: "Requests to sign-in and token endpoints per IP, successful or not",
+  },
+  "sign-in-account": {
+    env: "SEATWISE_RATE_LIMIT_SIGN_IN_ACCOUNT",
+    value: "5/60",
+    description: "Failed sign-ins per account (email), staff console and API token exchange",
+  },
+  "sign-in-ip": {
+    env: "SEATWISE_RATE_LIMIT_SIGN_IN_IP",
+    value: "10/60",
+    description: "Failed sign-ins per IP address, any account",
+  },
+  "admin-token": {
+    env: "SEATWISE_RATE_LIMIT_ADMIN_TOKEN",
+    value: "30/60",
+    description: "Admin API token creations (POST /api/v1/admin/tokens) per IP",
+  },
+  "activation-form": {
+    env: "SEATWISE_RATE_LIMIT_ACTIVATION_FORM",
+    value: "10/60",
+    description: "Submissions of the public offline activation form per IP",
+  },
+};
+
+export function rateLimitsEnabled(env: Record<string, string | undefined> = process.env): boolean {
+  return !/^(off|false|0|no|disabled)$/i.test((env.SEATWISE_RATE_LIMITS ?? "").trim());
+}
+
+/** The limit's current setting, or null when it is switched off. Throws on a malformed value, naming the variable. */
+export function limitFor(name: TLimitName, env: Record<string, string | undefined> = process.env): TLimit | null {
+  if (!rateLimitsEnabled(env)) return null;
+  const def = LIMIT_DEFAULTS[name];
+  const raw = (env[def.env] ?? "").trim() || def.value;
+  if (/^(0|off|false|no|disabled)$/i.test(raw)) return null;
+  const match = /^(\d+)\s*\/\s*(\d+)\s*s?$/.exec(raw);
+  if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) {
+    throw new Error(`${def.env} must look like "<points>/<seconds>" (e.g. ${def.value}) or "off"; got "${raw}"`);
+  }
+  return { name, points: Number(match[1]), seconds: Number(match[2]), env: def.env, description: def.description };
+}

@@ -1,0 +1,231 @@
+/**
+ * The authorization matrix: every route (API handler, page, server action) × every kind of actor,
+ * each cell an exact status. A route file without a row fails the suite, so a new route can't ship
+ * without someone deciding who may call it.
+ *
+ * Cells: an HTTP status for API routes and server actions (200 = the action ran; an ApiError's status
+ * otherwise); for pages 200 = rendered, "redirect:<path>" = sent elsewhere (e.g. to sign in).
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { TSessionUser } from "@/lib/auth/auth-options";
+import { ApiError } from "@/lib/api/errors";
+import { activateSeat } from "@/lib/licensing/activate-seat";
+import { callRoute, type TCallOptions } from "@/lib/test/http";
+import { uniq } from "@/lib/test/factories";
+import { ACTORS, buildWorld, type TActor, type TActorName, type TWorld } from "./actors";
+
+process.env.SEATWISE_SECRET ||= "authorization-matrix-test-secret";
+
+const session = vi.hoisted(() => ({ user: null as TSessionUser | null }));
+vi.mock("@/lib/auth/session", () => ({ currentUser: async () => session.user }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const UNKNOWN_KEY = "ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ";
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+type TCell = number | `redirect:${string}`;
+type TExpect = Record<TActorName, TCell>;
+type TRow =
+  | { kind: "route"; file: string; method: (typeof METHODS)[number]; variant?: string; expect: TExpect; request: (w: TWorld, a: TActor) => TCallOptions | Promise<TCallOptions> }
+  | { kind: "page"; file: string; variant?: string; expect: TExpect; searchParams?: Record<string, string>; params?: (w: TWorld) => Record<string, string> }
+  | { kind: "action"; file: string; name: string; variant?: string; expect: TExpect; args: (w: TWorld, a: TActor) => unknown[] }
+  | { kind: "external"; file: string; method: (typeof METHODS)[number]; reason: string };
+
+/** `otherwise` for every actor, except those listed. */
+function only(allowed: Partial<TExpect>, otherwise: TCell): TExpect {
+  return Object.fromEntries(ACTORS.map((a) => [a, allowed[a] ?? otherwise])) as TExpect;
+}
+const STAFF_SESSION = (cell: TCell, otherwise: TCell) => only({ readOnlyStaff: cell, adminStaff: cell }, otherwise);
+const ADMIN_READ = only({ adminToken: 200, readOnlyToken: 200 }, 401);
+const ADMIN_CREATE = only({ adminToken: 201, readOnlyToken: 403 }, 401);
+const ADMIN_WRITE = only({ adminToken: 200, readOnlyToken: 403 }, 401);
+
+/** Client routes: the key holder sends the license key; everyone else sends their own credentials and a key they don't hold. */
+function clientBody(w: TWorld, a: TActor, extra: Record<string, unknown> = {}) {
+  return { headers: a.name === "licenseKey" ? {} : a.headers, body: { key: a.name === "licenseKey" ? w.key : UNKNOWN_KEY, ...extra } };
+}
+async function heldSeat(w: TWorld) {
+  const fingerprint = uniq("fp");
+  await activateSeat({ key: w.key, fingerprint }, { actor: { type: "SYSTEM" } });
+  return fingerprint;
+}
+const basicFor = (a: TActor) =>
+  a.password ? { authorization: `Basic ${Buffer.from(`${a.password.email}:${a.password.password}`).toString("base64")}` } : a.headers;
+
+const ROWS: TRow[] = [
+  // Client API: authorized by possession of a license key, nothing else.
+  { kind: "route", file: "app/api/v1/activations/route.ts", method: "POST", expect: only({ licenseKey: 201 }, 404), request: (w, a) => clientBody(w, a, { fingerprint: uniq("fp") }) },
+  { kind: "route", file: "app/api/v1/validate/route.ts", method: "POST", expect: only({}, 200), request: (w, a) => clientBody(w, a) },
+  { kind: "route", file: "app/api/v1/heartbeats/route.ts", method: "POST", expect: only({ licenseKey: 200 }, 404), request: async (w, a) => clientBody(w, a, { fingerprint: await heldSeat(w) }) },
+  { kind: "route", file: "app/api/v1/deactivations/route.ts", method: "POST", expect: only({ licenseKey: 200 }, 404), request: async (w, a) => clientBody(w, a, { fingerprint: await heldSeat(w) }) },
+
+  // Admin API: bearer admin tokens only; a console session cookie is not an API credential.
+  { kind: "route", file: "app/api/v1/admin/tokens/route.ts", method: "POST", expect: STAFF_SESSION(201, 401), request: (_w, a) => ({ method: "POST", headers: basicFor(a), body: { name: "matrix" } }) },
+  { kind: "route", file: "app/api/v1/admin/products/route.ts", method: "GET", expect: ADMIN_READ, request: (_w, a) => ({ headers: a.headers }) },
+  { kind: "route", file: "app/api/v1/admin/products/route.ts", method: "POST", expect: ADMIN_CREATE, request: (_w, a) => ({ headers: a.headers, body: { name: "P", code: uniq("p") } }) },
+  { kind: "route", file: "app/api/v1/admin/policies/route.ts", method: "GET", expect: ADMIN_READ, request: (_w, a) => ({ headers: a.headers }) },
+  { kind: "route", file: "app/api/v1/admin/policies/route.ts", method: "POST", expect: ADMIN_CREATE, request: (w, a) => ({ headers: a.headers, body: { productId: w.productId, name: "Pol", seats: 2 } }) },
+  { kind: "route", file: "app/api/v1/admin/organizations/route.ts", method: "GET", expect: ADMIN_READ, request: (_w, a) => ({ headers: a.headers }) },
+  { kind: "route", file: "app/api/v1/admin/organizations/route.ts", method: "POST", expect: ADMIN_CREATE, request: (_w, a) => ({ headers: a.headers, body: { name: uniq("Org") } }) },
+  { kind: "route", file: "app/api/v1/admin/licenses/route.ts", method: "GET", expect: ADMIN_READ, request: (_w, a) => ({ headers: a.headers }) },
+  { kind: "route", file: "app/api/v1/admin/licenses/route.ts", method: "POST", expect: ADMIN_CREATE, request: (w, a) => ({ headers: a.headers, body: { policyId: w.policyId, organizationId: w.organizationId } }) },
+  { kind: "route", file: "app/api/v1/admin/licenses/[id]/route.ts", method: "GET", expect: ADMIN_READ, request: (w, a) => ({ headers: a.headers, params: { id: w.licenseId } }) },
+  { kind: "route", file: "app/api/v1/admin/licenses/[id]/route.ts", method: "GET", variant: "unknown id", expect: only({ adminToken: 404, readOnlyToken: 404 }, 401), request: (_w, a) => ({ headers: a.headers, params: { id: "nope" } }) },
+  { kind: "route", file: "app/api/v1/admin/licenses/[id]/route.ts", method: "PATCH", expect: ADMIN_WRITE, request: (w, a) => ({ method: "PATCH", headers: a.headers, params: { id: w.otherLicenseId }, body: { notes: "matrix" } }) },
+  { kind: "route", file: "app/api/v1/admin/licenses/[id]/route.ts", method: "PATCH", variant: "unknown id", expect: only({ adminToken: 404, readOnlyToken: 403 }, 401), request: (_w, a) => ({ method: "PATCH", headers: a.headers, params: { id: "nope" }, body: { notes: "x" } }) },
+  { kind: "route", file: "app/api/v1/admin/licenses/[id]/activations/route.ts", method: "GET", expect: ADMIN_READ, request: (w, a) => ({ headers: a.headers, params: { id: w.licenseId } }) },
+  { kind: "route", file: "app/api/v1/admin/licenses/[id]/activations/route.ts", method: "GET", variant: "unknown id", expect: only({ adminToken: 404, readOnlyToken: 404 }, 401), request: (_w, a) => ({ headers: a.headers, params: { id: "nope" } }) },
+  {
+    kind: "route", file: "app/api/v1/admin/activations/[id]/route.ts", method: "DELETE", expect: ADMIN_WRITE,
+    request: async (w, a) => {
+      const { activation } = await activateSeat({ key: w.key, fingerprint: uniq("fp") }, { actor: { type: "SYSTEM" } });
+      return { method: "DELETE", headers: a.headers, params: { id: activation.id } };
+    },
+  },
+  { kind: "route", file: "app/api/v1/admin/activations/[id]/route.ts", method: "DELETE", variant: "unknown id", expect: only({ adminToken: 404, readOnlyToken: 403 }, 401), request: (_w, a) => ({ method: "DELETE", headers: a.headers, params: { id: "nope" } }) },
+  { kind: "external", file: "app/api/auth/[...nextauth]/route.ts", method: "GET", reason: "next-auth's own endpoints (csrf, session, providers); covered by e2e sign-in specs" },
+  { kind: "external", file: "app/api/auth/[...nextauth]/route.ts", method: "POST", reason: "next-auth sign-in callback; throttled in authorize() (lib/rate-limit/sign-in-throttle.ts), covered by e2e" },
+
+  // Pages: the layouts above a page are its guards, run first, as Next.js does.
+  { kind: "page", file: "app/page.tsx", expect: STAFF_SESSION("redirect:/console", "redirect:/login") },
+  { kind: "page", file: "app/login/page.tsx", expect: STAFF_SESSION("redirect:/console", 200) },
+  { kind: "page", file: "app/console/page.tsx", expect: STAFF_SESSION(200, "redirect:/login") },
+  { kind: "page", file: "app/console/settings/security/page.tsx", expect: STAFF_SESSION(200, "redirect:/login") },
+
+  // Server actions: every staff member may protect their own account; nobody else gets in.
+  { kind: "action", file: "app/console/settings/security/actions.ts", name: "startTotpAction", expect: STAFF_SESSION(200, 401), args: () => [] },
+  { kind: "action", file: "app/console/settings/security/actions.ts", name: "confirmTotpAction", expect: STAFF_SESSION(200, 401), args: () => [{}, formData({ code: "000000" })] },
+  { kind: "action", file: "app/console/settings/security/actions.ts", name: "disableTotpAction", expect: STAFF_SESSION(200, 401), args: () => [{}, formData({ code: "000000" })] },
+];
+
+function formData(values: Record<string, string>) {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(values)) f.set(k, v);
+  return f;
+}
+
+// ---------------------------------------------------------------- discovery
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? walk(full) : [full];
+  });
+}
+
+type TEntry = { id: string; file: string };
+
+async function discover(): Promise<TEntry[]> {
+  const entries: TEntry[] = [];
+  for (const full of walk(path.join(ROOT, "app"))) {
+    const file = path.relative(ROOT, full).split(path.sep).join("/");
+    if (/\.test\.tsx?$/.test(file)) continue;
+    if (/\/route\.tsx?$/.test(file)) {
+      const mod = await import(/* @vite-ignore */ full);
+      for (const m of METHODS) if (typeof mod[m] === "function") entries.push({ id: `${m} ${file}`, file });
+    } else if (/\/page\.tsx?$/.test(file)) {
+      entries.push({ id: `page ${file}`, file });
+    } else if (/\.tsx?$/.test(file) && /^\s*["']use server["']/.test(readFileSync(full, "utf8"))) {
+      const mod = await import(/* @vite-ignore */ full);
+      for (const [name, value] of Object.entries(mod)) if (typeof value === "function") entries.push({ id: `action ${file}#${name}`, file });
+    }
+  }
+  return entries;
+}
+
+function rowId(row: TRow): string {
+  if (row.kind === "route" || row.kind === "external") return `${row.method} ${row.file}`;
+  if (row.kind === "page") return `page ${row.file}`;
+  return `action ${row.file}#${row.name}`;
+}
+
+// ---------------------------------------------------------------- running a cell
+
+let ipCounter = 0;
+// A fresh address per cell: rate limits are tested elsewhere and must not bleed into authorization.
+const nextIp = () => `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${++ipCounter & 255}`;
+
+function statusOfThrown(error: unknown): TCell {
+  if (error instanceof ApiError) return error.status;
+  const digest = (error as { digest?: unknown })?.digest;
+  if (typeof digest === "string") {
+    if (digest.startsWith("NEXT_REDIRECT;")) return `redirect:${digest.split(";")[2]!.split("?")[0]}`;
+    const fallback = /^NEXT_HTTP_ERROR_FALLBACK;(\d+)$/.exec(digest);
+    if (fallback) return Number(fallback[1]);
+  }
+  throw error;
+}
+
+/** The layouts between app/ (exclusive: the root layout only sets up HTML) and the page, outermost first. */
+function layoutsFor(file: string): string[] {
+  const dirs = path.dirname(file).split("/").slice(1);
+  const out: string[] = [];
+  for (let i = 1; i <= dirs.length; i++) {
+    const candidate = path.join(ROOT, "app", ...dirs.slice(0, i), "layout.tsx");
+    try {
+      statSync(candidate);
+      out.push(candidate);
+    } catch {
+      // no layout at this level
+    }
+  }
+  return out;
+}
+
+async function runCell(row: Exclude<TRow, { kind: "external" }>, world: TWorld, actor: TActor): Promise<TCell> {
+  session.user = actor.sessionUser;
+  const full = path.join(ROOT, row.file);
+  if (row.kind === "route") {
+    const mod = await import(/* @vite-ignore */ full);
+    const options = await row.request(world, actor);
+    const res = await callRoute(mod[row.method], { method: row.method, ...options, ip: nextIp() });
+    if (res.status >= 400) expect(res.json?.error, `${rowId(row)} as ${actor.name}: error body`).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+    return res.status;
+  }
+  try {
+    if (row.kind === "page") {
+      for (const layout of layoutsFor(row.file)) await (await import(/* @vite-ignore */ layout)).default({ children: null, params: Promise.resolve({}) });
+      const page = (await import(/* @vite-ignore */ full)).default;
+      await page({ params: Promise.resolve(row.params?.(world) ?? {}), searchParams: Promise.resolve(row.searchParams ?? {}) });
+      return 200;
+    }
+    const mod = await import(/* @vite-ignore */ full);
+    await mod[row.name](...row.args(world, actor));
+    return 200;
+  } catch (error) {
+    return statusOfThrown(error);
+  } finally {
+    session.user = null;
+  }
+}
+
+// ---------------------------------------------------------------- the suite
+
+let world: TWorld;
+beforeAll(async () => {
+  world = await buildWorld();
+});
+
+describe("authorization matrix", () => {
+  it("has a row for every route handler, page and server action under app/ (and no stale rows)", async () => {
+    const discovered = await discover();
+    const covered = new Set(ROWS.map(rowId));
+    const missing = discovered.map((e) => e.id).filter((id) => !covered.has(id));
+    expect(missing, "Add these to ROWS in lib/security/authorization-matrix.int.test.ts").toEqual([]);
+    const known = new Set(discovered.map((e) => e.id));
+    expect(ROWS.map(rowId).filter((id) => !known.has(id)), "Rows for routes that no longer exist").toEqual([]);
+  });
+
+  for (const row of ROWS) {
+    if (row.kind === "external") continue;
+    const title = `${rowId(row)}${row.variant ? ` (${row.variant})` : ""}`;
+    it(title, async () => {
+      const actual = {} as Record<TActorName, TCell>;
+      for (const actor of ACTORS) actual[actor] = await runCell(row, world, world.actors[actor]);
+      expect(actual).toEqual(row.expect);
+    });
+  }
+});
