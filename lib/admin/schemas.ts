@@ -59,3 +59,7 @@ export const ZListLicenses = ZPage.extend({
   productId: z.string().max(64).optional(),
 });
 export type TListLicenses = z.infer<typeof ZListLicenses>;
+
+export const ZLicenseActivationsQuery = ZPage.extend({ includeInactive: z.enum(["true", "false"]).optional() });
+
+export const ZCreateToken = z.object({ name: z.string().trim().min(1).max(100).default("API token") }).default({ name: "API token" });

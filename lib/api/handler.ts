@@ -56,7 +56,7 @@ export function apiRoute<
   options: TRouteOptions<TBodySchema, TQuerySchema, TAuth>,
   handler: (args: TArgs<TInfer<TBodySchema>, TInfer<TQuerySchema>, TAuth>) => Promise<unknown>,
 ) {
-  return async (req: Request, routeContext?: TRouteContext): Promise<Response> => {
+  const route = async (req: Request, routeContext?: TRouteContext): Promise<Response> => {
     try {
       const ip = requestIp(req.headers);
       const params = Object.fromEntries(
@@ -77,6 +77,8 @@ export function apiRoute<
       return errorResponse(error);
     }
   };
+  // Exposed so a test can prove the OpenAPI registry documents the very schemas this route validates with.
+  return Object.assign(route, { spec: { auth: options.auth, body: options.body, query: options.query } });
 }
 
 async function authenticateAdmin(req: Request): Promise<TAdminPrincipal> {
