@@ -5,7 +5,7 @@ import { readdirSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { signatureHeader, type TTestKey } from "../client/test-signer";
+import { signatureHeader, signLicenseFile, type TTestKey } from "../client/test-signer";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -32,7 +32,42 @@ function routes(): TRoute[] {
 
 export type TRouteServer = { url: string; close: () => Promise<void>; requests: { path: string; forwardedFor: string | null }[] };
 
-export async function startRouteServer(options: { port?: number; sign?: TTestKey } = {}): Promise<TRouteServer> {
+/**
+ * Stand-ins for the offline-files routes while they are not on this branch: GET /api/v1/public-key
+ * and POST /api/v1/license-files in the agreed formats, signed with the test key.
+ */
+async function fakeOfflineRoute(pathname: string, body: Buffer, key: TTestKey, table: TRoute[]): Promise<Response | null> {
+  if (pathname === "/api/v1/public-key") {
+    const entry = { keyId: key.keyId, publicKey: key.publicKey };
+    return Response.json({ algorithm: "ed25519", ...entry, keys: [{ ...entry, active: true, createdAt: new Date().toISOString() }] });
+  }
+  if (pathname !== "/api/v1/license-files") return null;
+  const validateRoute = table.find((r) => r.pattern.test("/api/v1/validate"))!;
+  const { POST } = (await import(validateRoute.file)) as Record<string, THandler>;
+  const input = JSON.parse(body.toString() || "{}");
+  const res = await POST!(new Request("http://localhost/api/v1/validate", { method: "POST", body: JSON.stringify({ key: input.key, fingerprint: input.fingerprint }) }), { params: Promise.resolve({}) });
+  const verdict = await res.json();
+  if (!verdict.activation) return Response.json({ error: { code: "ACTIVATION_NOT_FOUND", message: "This machine holds no seat" } }, { status: 404 });
+  const now = new Date();
+  const payload = {
+    version: 1,
+    licenseId: verdict.license.id,
+    product: verdict.license.product,
+    policy: verdict.license.policy,
+    organization: verdict.license.organization,
+    fingerprint: verdict.activation.fingerprint,
+    model: verdict.license.model,
+    seats: verdict.license.seats.limit,
+    entitlements: verdict.license.entitlements,
+    issuedAt: now.toISOString(),
+    expiresAt: verdict.license.expiresAt,
+    validUntil: new Date(now.getTime() + 30 * 86_400_000).toISOString(),
+    activationId: verdict.activation.id,
+  };
+  return Response.json({ licenseFile: signLicenseFile(payload, key) });
+}
+
+export async function startRouteServer(options: { port?: number; sign?: TTestKey; fakeOffline?: boolean } = {}): Promise<TRouteServer> {
   const table = routes();
   const requests: TRouteServer["requests"] = [];
   const server = http.createServer(async (req, res) => {
@@ -46,7 +81,10 @@ export async function startRouteServer(options: { port?: number; sign?: TTestKey
       let response: Response;
       const mod = route ? ((await import(route.file)) as Record<string, THandler>) : null;
       const handler = mod?.[req.method ?? "GET"];
-      if (!route || !handler) {
+      const fake = !route && options.fakeOffline && options.sign ? await fakeOfflineRoute(url.pathname, Buffer.concat(chunks), options.sign, table) : null;
+      if (fake) {
+        response = fake;
+      } else if (!route || !handler) {
         response = new Response(JSON.stringify({ error: { code: "NOT_FOUND", message: "No such route" } }), { status: 404 });
       } else {
         const match = route.pattern.exec(url.pathname)!;
