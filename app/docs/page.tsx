@@ -73,7 +73,8 @@ import { SeatwiseClient, machineFingerprint } from "./seatwise-client";
 const client = new SeatwiseClient({
   baseUrl: "https://licenses.example.com",
   key: userEnteredKey,
-  publicKeys: [{ keyId: "…", publicKey: VENDOR_PUBLIC_KEY_PEM }], // from GET /api/v1/public-key, embedded at build time
+  // From GET /api/v1/public-key, embedded in the app at build time:
+  publicKeys: [{ keyId: "…", publicKey: VENDOR_PUBLIC_KEY_PEM }],
   device: { friendlyName: "Alice's laptop", appVersion: "2.4.0" },
 });
 const { fingerprint } = await machineFingerprint({ salt: "com.example.editor" });
@@ -87,10 +88,10 @@ const { fingerprint } = await machineFingerprint({ salt: "com.example.editor" })
 
         <Section id="seat" title="Activate and keep the seat">
           <Code>{`
-const { activation, license } = await client.activate({ fingerprint });   // idempotent per fingerprint
-const verdict = await client.validate({ fingerprint });                      // { valid, code: "VALID" | "EXPIRED" | … }
-await client.heartbeat({ fingerprint });                                     // every few minutes
-await client.deactivate({ fingerprint });                                    // on uninstall or "sign out of this device"
+const { activation, license } = await client.activate({ fingerprint }); // idempotent
+const verdict = await client.validate({ fingerprint }); // { valid, code: "VALID" | "EXPIRED" | … }
+await client.heartbeat({ fingerprint });                // every few minutes
+await client.deactivate({ fingerprint });               // on uninstall / "release this device"
 `}</Code>
           <p>
             <C>validate</C> always answers with a code instead of an error and echoes a random nonce, which the client checks. The simplest way to

@@ -5,7 +5,7 @@ import "@scalar/api-reference-react/style.css";
 
 /**
  * Scalar's reference, fed the document inline so nothing is fetched: no fonts or proxy from a CDN
- * (system fonts; "try it" requests go straight to this server), no telemetry.
+ * (system fonts; "try it" requests go straight to this server), no telemetry, no hosted AI assistant.
  */
 export function ApiReference({ document }: { document: object }) {
   return (
@@ -14,6 +14,7 @@ export function ApiReference({ document }: { document: object }) {
         content: document,
         withDefaultFonts: false,
         telemetry: false,
+        agent: { disabled: true },
         showDeveloperTools: "never",
         hideClientButton: true,
         documentDownloadType: "json",
