@@ -27,7 +27,7 @@ test("the integration guide and the API reference render without leaving this se
   await expect(page.getByText("Activate a seat (or check out a floating lease)").first()).toBeVisible({ timeout: 30_000 });
   await page.screenshot({ path: "test-results/e2e/docs-api.png", fullPage: false });
   await expect(page.getByRole("button", { name: /Ask AI/ })).toHaveCount(0);
-  await page.getByRole("link", { name: /Activate a seat/ }).first().click();
+  await page.getByText("Activate a seat (or check out a floating lease)").first().click();
   await expect(page.getByText("SEAT_LIMIT_REACHED").first()).toBeAttached({ timeout: 30_000 });
   await page.screenshot({ path: "test-results/e2e/docs-api-operation.png", fullPage: false });
   expect(external).toEqual([]);
