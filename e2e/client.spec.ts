@@ -25,6 +25,7 @@ test("the integration guide and the API reference render without leaving this se
   await page.getByRole("link", { name: "API reference" }).first().click();
   await expect(page).toHaveURL(/\/docs\/api$/);
   await expect(page.getByText("Activate a seat (or check out a floating lease)").first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("heading", { name: "Seatwise API" })).toBeVisible({ timeout: 30_000 });
   await page.screenshot({ path: "test-results/e2e/docs-api.png", fullPage: false });
   await expect(page.getByRole("button", { name: /Ask AI/ })).toHaveCount(0);
   await page.getByText("Activate a seat (or check out a floating lease)").first().click();

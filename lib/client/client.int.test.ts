@@ -21,7 +21,7 @@ afterAll(async () => {
 
 const keys = () => [{ keyId: key.keyId, publicKey: key.publicKey }];
 const clientFor = (licenseKey: string, extra = {}) =>
-  new SeatwiseClient({ baseUrl: server.url, key: licenseKey, publicKeys: keys(), retries: 0, device: { friendlyName: "CI box", platform: "linux", appVersion: "2.0" }, ...extra });
+  new SeatwiseClient({ baseUrl: server.url, key: licenseKey, publicKeys: keys(), retries: 0, timeoutMs: 60_000, device: { friendlyName: "CI box", platform: "linux", appVersion: "2.0" }, ...extra });
 
 describe("SeatwiseClient against the API", () => {
   it("activates, validates, heartbeats and deactivates, verifying every signed answer", async () => {

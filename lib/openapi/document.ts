@@ -29,7 +29,8 @@ function errorResponses(codes: TErrorCode[]) {
       .map(([status, list]) => [
         String(status),
         {
-          description: `Error: ${list.join(", ")}`,
+          // Backticks: renderers treat the underscores in bare codes as emphasis.
+          description: `Error: ${list.map((code) => `\`${code}\``).join(", ")}`,
           ...(list.includes("SEAT_LIMIT_REACHED") || list.includes("RATE_LIMITED")
             ? { headers: { "Retry-After": { description: "Seconds to wait before trying again", schema: { type: "integer" as const } } } }
             : {}),

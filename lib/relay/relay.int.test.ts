@@ -29,7 +29,7 @@ afterAll(async () => {
 describe("on-prem relay", () => {
   it("passes every client call through with verifiable signatures and X-Forwarded-For", async () => {
     const { key: licenseKey } = await makeLicense({ license: { seats: 2 } });
-    const client = new SeatwiseClient({ baseUrl: relayUrl, key: licenseKey, publicKeys: [{ keyId: key.keyId, publicKey: key.publicKey }], retries: 0 });
+    const client = new SeatwiseClient({ baseUrl: relayUrl, key: licenseKey, publicKeys: [{ keyId: key.keyId, publicKey: key.publicKey }], retries: 0, timeoutMs: 60_000 });
     const activated = await client.activate({ fingerprint: "relay-fp", friendlyName: "Behind the relay" });
     expect(activated.activation).toMatchObject({ fingerprint: "relay-fp", status: "ACTIVE" });
     expect(await client.validate({ fingerprint: "relay-fp" })).toMatchObject({ valid: true, code: "VALID" });
@@ -70,7 +70,7 @@ describe("on-prem relay", () => {
       expect(await res.json()).toEqual({ error: { code: "FORBIDDEN", message: expect.any(String) } });
     }
     expect(upstream.requests.length).toBe(before);
-    const admin = new SeatwiseClient({ baseUrl: relayUrl, key: "x", retries: 0 });
+    const admin = new SeatwiseClient({ baseUrl: relayUrl, key: "x", retries: 0, timeoutMs: 60_000 });
     await expect(admin.publicKey()).rejects.toBeInstanceOf(SeatwiseError); // forwarded (404 here: not on this branch), not refused
     expect(lines.some((l) => / GET \/api\/v1\/admin\/licenses 403 /.test(l))).toBe(true);
   });

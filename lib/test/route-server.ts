@@ -69,6 +69,9 @@ async function fakeOfflineRoute(pathname: string, body: Buffer, key: TTestKey, t
 
 export async function startRouteServer(options: { port?: number; sign?: TTestKey; fakeOffline?: boolean } = {}): Promise<TRouteServer> {
   const table = routes();
+  // Load every route module up front: a first import compiles it, which on a busy machine can
+  // take longer than a client's timeout.
+  await Promise.all(table.map((route) => import(route.file)));
   const requests: TRouteServer["requests"] = [];
   const server = http.createServer(async (req, res) => {
     try {

@@ -32,7 +32,7 @@ export function runExample(args: string[], input = ""): TExampleRun {
     child,
     output: () => text,
     exited,
-    waitFor: (pattern, timeoutMs = 60_000) =>
+    waitFor: (pattern, timeoutMs = 120_000) =>
       new Promise<void>((resolve, reject) => {
         if (pattern.test(text)) return resolve();
         const timer = setTimeout(() => {

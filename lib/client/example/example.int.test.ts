@@ -55,12 +55,12 @@ describe("example app", () => {
     const setBack = runExample([...common, "--offline"]);
     await setBack.waitFor(/refused: .*system clock/);
     expect(await setBack.exited).toBe(1);
-  });
+  }, 300_000);
 
   it("reports a refusal with the server's code", async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "seatwise-example-"));
     const run = runExample(["--server", server.url, "--data-dir", dataDir, "--fingerprint", "x"], "AAAAA-BBBBB-CCCCC\n");
     await run.waitFor(/refused: LICENSE_NOT_FOUND/);
     expect(await run.exited).toBe(1);
-  });
+  }, 180_000);
 });
