@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import { ERROR_STATUS, type TErrorCode } from "../api/errors";
 import { registeredRoutes, type TRouteSpec } from "./registry";
@@ -108,4 +107,3 @@ export function openApiDocument() {
   return cached;
 }
 
-export { z };
