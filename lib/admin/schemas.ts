@@ -77,3 +77,7 @@ export type TUpdateProduct = z.infer<typeof ZUpdateProduct>;
 
 export const ZUpdatePolicy = ZCreatePolicy.omit({ productId: true }).partial();
 export type TUpdatePolicy = z.infer<typeof ZUpdatePolicy>;
+
+export const ZLicenseActivationsQuery = ZPage.extend({ includeInactive: z.enum(["true", "false"]).optional() });
+
+export const ZCreateToken = z.object({ name: z.string().trim().min(1).max(100).default("API token") }).default({ name: "API token" });

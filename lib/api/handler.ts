@@ -120,7 +120,12 @@ export function apiRoute<
       return withHeaders(errorResponse(error), rateHeaders);
     }
   };
-  const meta = { routeOptions: { auth: options.auth, rateLimit: options.rateLimit, jsonBody: Boolean(options.body) } satisfies TRouteMeta };
+  // Declared options travel with the handler: security suites check every route's declaration, and a
+  // test proves the OpenAPI registry documents the very schemas this route validates with.
+  const meta = {
+    routeOptions: { auth: options.auth, rateLimit: options.rateLimit, jsonBody: Boolean(options.body) } satisfies TRouteMeta,
+    spec: { auth: options.auth, body: options.body, query: options.query },
+  };
   if (!options.sign) return Object.assign(respond, meta);
   const signed = async (req: Request, routeContext?: TRouteContext): Promise<Response> => {
     const response = await respond(req, routeContext);
@@ -132,7 +137,6 @@ export function apiRoute<
       return json(errorBody("INTERNAL_ERROR", "The server can't sign its answers right now"), ERROR_STATUS.INTERNAL_ERROR);
     }
   };
-  // Declared options travel with the handler so security suites can check every route's declaration.
   return Object.assign(signed, meta);
 }
 

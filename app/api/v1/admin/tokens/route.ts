@@ -1,11 +1,9 @@
-import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import { apiRoute, assertStorableText, reply } from "@/lib/api/handler";
 import { authenticateStaffPassword, createApiToken } from "@/lib/auth/api-tokens";
 import { recordEvent } from "@/lib/events/record-event";
 import { db } from "@/lib/db";
-
-const ZCreateToken = z.object({ name: z.string().trim().min(1).max(100).default("API token") }).default({ name: "API token" });
+import { ZCreateToken } from "@/lib/admin/schemas";
 
 /** The only admin route that takes a password (HTTP Basic): it exchanges staff credentials for a token. */
 export const POST = apiRoute({ auth: "none", rateLimit: "admin-token" }, async ({ req, ctx }) => {

@@ -1,0 +1,10 @@
+export { SeatwiseClient, type TClientOptions, type TSignatureMode } from "./client";
+export { FloatingLease, refreshDelay, type TCheckoutOptions, type TLeaseState } from "./lease";
+export { verifyLicenseFile, parseLicenseFile, type TLicenseFilePayload, type TVerifyLicenseFileOptions, type TVerifiedLicenseFile } from "./license-file";
+export { verifyResponseSignature, parseSignatureHeader, type TSignedResponse } from "./signature";
+export { ClockGuard, FileClockStore, MemoryClockStore, DEFAULT_CLOCK_TOLERANCE_MS, type TClockStore } from "./clock";
+export { machineFingerprint, type TMachineFingerprint, type TMachineIdSource } from "./machine-id";
+export { KeyRing, type TPublicKey, type TTrustedKeys } from "./keys";
+export { parseRetryAfter, type TFetch, type TRetryOptions } from "./http";
+export * from "./errors";
+export type * from "./types";
