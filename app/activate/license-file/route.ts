@@ -3,10 +3,7 @@ import { describeZodError, errorResponse, MAX_BODY_BYTES } from "@/lib/api/handl
 import { requestIp } from "@/lib/api/request-ip";
 import { licenseFileName, ZActivationFormInput } from "@/lib/license-files/activation-form";
 import { activateKeyAndIssueLicenseFile } from "@/lib/license-files/issue-license-file";
-import { createRateLimiter, rateLimitHeaders } from "@/lib/rate-limit/rate-limit";
-
-// Per IP: enough for an admin activating a room of offline machines, not for guessing keys.
-const limiter = createRateLimiter("activate_form", { points: 30, durationSeconds: 300 });
+import { enforceRateLimit } from "@/lib/rate-limit/enforce-rate-limit";
 
 /**
  * The public activation form posts here (fetch with JSON, or a plain HTML form post without JS).
@@ -17,7 +14,8 @@ export async function POST(req: Request): Promise<Response> {
   const isFormPost = (req.headers.get("content-type") ?? "").includes("application/x-www-form-urlencoded");
   try {
     const ip = requestIp(req.headers);
-    const state = await limiter.consume(ip ?? "unknown");
+    // Per IP (SEATWISE_RATE_LIMIT_ACTIVATION_FORM): enough for a room of offline machines, not for guessing keys.
+    const rateHeaders = await enforceRateLimit("activation-form", { ip });
     const parsed = ZActivationFormInput.safeParse(await readInput(req, isFormPost));
     if (!parsed.success) throw new ApiError("INVALID_REQUEST", describeZodError(parsed.error));
     const { key, machineCode, friendlyName } = parsed.data;
@@ -36,7 +34,7 @@ export async function POST(req: Request): Promise<Response> {
         "cache-control": "no-store",
         "x-content-type-options": "nosniff",
         "seatwise-activation": issued.created ? "created" : "existing",
-        ...(state ? rateLimitHeaders(state) : {}),
+        ...rateHeaders,
       },
     });
   } catch (error) {
