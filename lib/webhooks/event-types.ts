@@ -143,3 +143,13 @@ export const ZPingPayload = z.object({
   timestamp: z.iso.datetime(),
   data: z.object({ endpointId: z.string(), message: z.string() }),
 });
+
+/** JSON Schema of every payload, keyed by type: what an OpenAPI document's `webhooks` section needs. */
+export function webhookPayloadJsonSchemas(): Record<string, unknown> {
+  const schemas: Record<string, unknown> = {};
+  for (const type of WEBHOOK_EVENT_TYPE_NAMES) {
+    schemas[type] = { description: WEBHOOK_EVENT_TYPES[type].description, ...z.toJSONSchema(payloadSchema(type), { unrepresentable: "any" }) };
+  }
+  schemas[PING_EVENT_TYPE] = { description: "Test ping sent from the console or the API.", ...z.toJSONSchema(ZPingPayload) };
+  return schemas;
+}

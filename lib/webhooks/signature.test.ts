@@ -57,3 +57,14 @@ describe("event type registry", () => {
     for (const type of WEBHOOK_EVENT_TYPE_NAMES) expect(WEBHOOK_EVENT_TYPES[type].description.length).toBeGreaterThan(10);
   });
 });
+
+describe("payload JSON Schemas", () => {
+  it("documents every type with its envelope and data fields", async () => {
+    const { webhookPayloadJsonSchemas } = await import("./event-types");
+    const schemas = webhookPayloadJsonSchemas() as Record<string, { properties: Record<string, any>; description: string }>;
+    expect(Object.keys(schemas)).toHaveLength(WEBHOOK_EVENT_TYPE_NAMES.length + 1);
+    const created = schemas["activation.created"]!;
+    expect(created.properties.type).toMatchObject({ const: "activation.created" });
+    expect(Object.keys(created.properties.data.properties)).toEqual(expect.arrayContaining(["licenseId", "activationId", "actor", "fingerprint"]));
+  });
+});
