@@ -92,11 +92,11 @@ test("email templates are previewed with sample data and recipients are configur
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Enter one to five whole numbers")).toBeVisible();
   await page.getByLabel("Expiry notices (days before expiry)").fill("60, 14, 3");
-  await page.getByLabel("License expiring").selectOption("org_admins");
+  await page.getByLabel("License expiring", { exact: true }).selectOption("org_admins");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Email settings saved.")).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Expiry notices (days before expiry)")).toHaveValue("60, 14, 3");
-  await expect(page.getByLabel("License expiring")).toHaveValue("org_admins");
+  await expect(page.getByLabel("License expiring", { exact: true })).toHaveValue("org_admins");
   await page.screenshot({ path: "test-results/e2e/emails-settings.png", fullPage: true });
 });

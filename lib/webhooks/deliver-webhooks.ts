@@ -1,7 +1,7 @@
 import "server-only";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
-import { db as defaultDb, type TDb, type TTx } from "../db";
+import { db as defaultDb, TX_OPTIONS, type TDb, type TTx } from "../db";
 import { webhookHeaders } from "./signature";
 
 /**
@@ -51,7 +51,7 @@ export async function claimDueDeliveries(now: Date, limit = 10, client: TDb = de
     if (due.length === 0) return [];
     const ids = due.map((row) => row.id);
     return markClaimed(tx, ids, now);
-  });
+  }, TX_OPTIONS);
 }
 
 /** Counts the attempt and leases the rows before any request goes out (see CLAIM_LEASE_MS). */
@@ -146,7 +146,7 @@ async function record(client: TDb, delivery: TClaimedDelivery, result: TAttemptR
         data: { enabled: false, disabledReason: `The endpoint answered 410 Gone on ${now.toISOString()}; Seatwise stopped sending to it.` },
       });
     }
-  });
+  }, TX_OPTIONS);
   return outcome;
 }
 
@@ -183,7 +183,7 @@ export async function deliverOne(id: string, client: TDb = defaultDb) {
     const due = await tx.$queryRaw<{ id: string }[]>`
       SELECT "id" FROM "WebhookDelivery" WHERE "id" = ${id} AND "status" = 'PENDING' FOR UPDATE SKIP LOCKED`;
     return due.length === 0 ? [] : markClaimed(tx, [id], now);
-  });
+  }, TX_OPTIONS);
   if (claimed) await record(client, claimed, await send(claimed), new Date());
   return client.webhookDelivery.findUniqueOrThrow({ where: { id } });
 }

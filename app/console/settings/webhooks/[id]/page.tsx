@@ -98,7 +98,7 @@ export default async function WebhookEndpointPage({ params, searchParams }: { pa
                 <th className="py-2">Event</th>
                 <th>Status</th>
                 <th>Response</th>
-                <th className="text-right">Attempts</th>
+                <th className="pr-6 text-right">Attempts</th>
                 <th>Created</th>
                 <th>Last attempt</th>
                 <th />
@@ -124,7 +124,7 @@ export default async function WebhookEndpointPage({ params, searchParams }: { pa
                     {d.lastError && d.responseStatus === null ? <p className="text-red-600">{d.lastError}</p> : null}
                     {d.attempts === 0 ? <span className="text-slate-500">not sent yet</span> : null}
                   </td>
-                  <td className="text-right tabular-nums">{d.attempts}</td>
+                  <td className="pr-6 text-right tabular-nums">{d.attempts}</td>
                   <td className="text-xs text-slate-600">{time(d.createdAt)}</td>
                   <td className="text-xs text-slate-600">{time(d.lastAttemptAt)}</td>
                   <td className="text-right">
