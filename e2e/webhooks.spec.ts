@@ -88,6 +88,11 @@ test("email templates are previewed with sample data and recipients are configur
   await expect(page.getByRole("heading", { name: "Emails", exact: true })).toBeVisible();
   await expect(page.getByTestId("subject-license_expiring")).toHaveText("Your CAD Studio Pro license expires in 30 days");
   await expect(page.locator("iframe")).toHaveCount(8);
+  const expiring = page.frameLocator('iframe[title="License expiring (HTML)"]');
+  await expect(expiring.getByRole("heading", { name: "Your CAD Studio Pro license expires in 30 days" })).toBeVisible();
+  await expect(expiring.getByRole("link", { name: "View the license" })).toBeVisible();
+  await page.locator('iframe[title="License expiring (HTML)"]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/e2e/emails-preview.png" });
   await page.getByLabel("Expiry notices (days before expiry)").fill("30, banana");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Enter one to five whole numbers")).toBeVisible();
