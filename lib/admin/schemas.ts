@@ -46,6 +46,11 @@ export const ZUpdateLicense = z
   .strict();
 export type TUpdateLicense = z.infer<typeof ZUpdateLicense>;
 
+/** Seat utilization buckets for the license list: none in use, some, ≥ 80 % of the limit, at or over it. */
+export const LICENSE_UTILIZATION = ["unused", "in_use", "high", "full"] as const;
+export const LICENSE_SORTS = ["createdAt", "expiresAt", "name", "key", "customer", "status"] as const;
+export type TLicenseSort = (typeof LICENSE_SORTS)[number];
+
 export const ZPage = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
@@ -57,5 +62,17 @@ export const ZListLicenses = ZPage.extend({
   organizationId: z.string().max(64).optional(),
   policyId: z.string().max(64).optional(),
   productId: z.string().max(64).optional(),
+  /** Customer (organization) name contains. */
+  customer: z.string().trim().max(200).optional(),
+  expiringWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
+  utilization: z.enum(LICENSE_UTILIZATION).optional(),
+  sort: z.enum(LICENSE_SORTS).optional(),
+  dir: z.enum(["asc", "desc"]).optional(),
 });
 export type TListLicenses = z.infer<typeof ZListLicenses>;
+
+export const ZUpdateProduct = ZCreateProduct.partial();
+export type TUpdateProduct = z.infer<typeof ZUpdateProduct>;
+
+export const ZUpdatePolicy = ZCreatePolicy.omit({ productId: true }).partial();
+export type TUpdatePolicy = z.infer<typeof ZUpdatePolicy>;

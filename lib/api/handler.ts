@@ -7,6 +7,7 @@ import "server-only";
 import { z } from "zod";
 import type { TContext } from "../events/record-event";
 import { authenticateApiToken, type TAdminPrincipal } from "../auth/api-tokens";
+import { signResponse } from "../signing/sign-response";
 import { ApiError, ERROR_STATUS, type TErrorCode } from "./errors";
 import { requestIp } from "./request-ip";
 
@@ -29,6 +30,8 @@ type TRouteOptions<TBodySchema extends z.ZodType | undefined, TQuerySchema exten
   query?: TQuerySchema;
   /** HTTP status of a successful answer (default 200). */
   status?: number;
+  /** Client API: sign every answer, errors included (Date + Seatwise-Signature headers). */
+  sign?: boolean;
 };
 
 type TInfer<T> = T extends z.ZodType ? z.infer<T> : undefined;
@@ -56,7 +59,7 @@ export function apiRoute<
   options: TRouteOptions<TBodySchema, TQuerySchema, TAuth>,
   handler: (args: TArgs<TInfer<TBodySchema>, TInfer<TQuerySchema>, TAuth>) => Promise<unknown>,
 ) {
-  return async (req: Request, routeContext?: TRouteContext): Promise<Response> => {
+  const respond = async (req: Request, routeContext?: TRouteContext): Promise<Response> => {
     try {
       const ip = requestIp(req.headers);
       const params = Object.fromEntries(
@@ -75,6 +78,17 @@ export function apiRoute<
       return json(result, options.status ?? 200);
     } catch (error) {
       return errorResponse(error);
+    }
+  };
+  if (!options.sign) return respond;
+  return async (req: Request, routeContext?: TRouteContext): Promise<Response> => {
+    const response = await respond(req, routeContext);
+    try {
+      return await signResponse(response);
+    } catch (error) {
+      // An unsigned answer would look like tampering to a client that checks: say why instead.
+      console.error("[api] can't sign the response", error);
+      return json(errorBody("INTERNAL_ERROR", "The server can't sign its answers right now"), ERROR_STATUS.INTERNAL_ERROR);
     }
   };
 }

@@ -15,6 +15,7 @@ async function main() {
   const database = await openDatabase();
   const { seedDemo } = await import("../seed/seed-demo");
   const seed = await seedDemo(database.client);
+  await prepareSigningKey();
   await database.close();
 
   ensureBuilt();
@@ -37,6 +38,19 @@ async function main() {
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => next.kill(signal));
   next.on("exit", (code) => process.exit(code ?? 0));
+}
+
+/** Creates the license-signing key on first start and says so at once if this secret can't open it. */
+async function prepareSigningKey() {
+  const { activeSigner } = await import("../signing/signing-keys");
+  try {
+    const { keyId } = await activeSigner();
+    console.log(`[seatwise] license signing key ${keyId} (Ed25519)`);
+  } catch (error) {
+    // Not fatal: staff can still sign in and rotate to a new key (files signed by the old one stay verifiable).
+    console.error(`[seatwise] ${error instanceof Error ? error.message : error}`);
+    console.error("[seatwise] Client API answers will fail until SEATWISE_SECRET is restored or the key is rotated in Console → Settings → Signing key.");
+  }
 }
 
 main().catch((error) => {

@@ -1,11 +1,14 @@
 import "server-only";
 import { ApiError } from "../api/errors";
 import { recordSeatUsage } from "../billing/record-seat-usage";
+import { alertIfSeatThresholdReached } from "../billing/seat-alert";
 import { db, TX_OPTIONS } from "../db";
 import { recordEvent, type TContext } from "../events/record-event";
 import type { Activation } from "../generated/prisma/client";
 import { countSeatsInUse } from "./count-seats";
 import { findLicenseByKey, type TLicenseWithPolicy } from "./find-license";
+import { checkoutLease } from "./lease-seat";
+import { isFloating } from "./lease-rules";
 import { licenseProblem, seatLimit } from "./license-rules";
 import type { TActivateInput } from "./schemas";
 import { serializeActivation, serializeLicense } from "./serialize";
@@ -46,12 +49,16 @@ export async function activateLicenseSeat(
   const problem = licenseProblem(license, now);
   try {
     if (problem) throw refusalFor(problem);
-    const { activation, created, used } = await db.$transaction(async (tx) => {
-      const locked = await tx.$queryRaw<{ status: "ACTIVE" | "SUSPENDED"; seats: number | null; expiresAt: Date | null }[]>`
-        SELECT "status", "seats", "expiresAt" FROM "License" WHERE "id" = ${license.id} FOR UPDATE`;
+    const { activation, created, used, consumed, current } = await db.$transaction(async (tx) => {
+      // currentPeriodId too: a renewal (which takes the same lock) may have opened a new period.
+      const locked = await tx.$queryRaw<
+        { status: "ACTIVE" | "SUSPENDED"; seats: number | null; expiresAt: Date | null; currentPeriodId: string | null; seatAlertThreshold: number | null }[]
+      >`
+        SELECT "status", "seats", "expiresAt", "currentPeriodId", "seatAlertThreshold" FROM "License" WHERE "id" = ${license.id} FOR UPDATE`;
       const current = { ...license, ...locked[0]! };
       const lockedProblem = licenseProblem(current, now);
       if (lockedProblem) throw refusalFor(lockedProblem);
+      if (isFloating(current)) return { ...(await checkoutLease(tx, current, device, ctx, options)), current };
 
       const existing = await tx.activation.findFirst({
         where: { licenseId: license.id, fingerprint: device.fingerprint, deactivatedAt: null },
@@ -61,8 +68,8 @@ export async function activateLicenseSeat(
           where: { id: existing.id },
           data: { ...deviceFields(device), lastSeenAt: now, ip: ctx.ip ?? existing.ip },
         });
-        await recordSeatUsage(tx, license, activation, now);
-        return { activation, created: false, used: await countSeatsInUse(tx, license.id, now) };
+        const consumed = await recordSeatUsage(tx, current, activation, now);
+        return { activation, created: false, used: await countSeatsInUse(tx, license.id, now), consumed, current };
       }
 
       const used = await countSeatsInUse(tx, license.id, now);
@@ -90,9 +97,11 @@ export async function activateLicenseSeat(
         organizationId: license.organizationId,
         data: { fingerprint: device.fingerprint, friendlyName: device.friendlyName ?? null },
       });
-      await recordSeatUsage(tx, license, activation, now);
-      return { activation, created: true, used: used + 1 };
+      const consumed = await recordSeatUsage(tx, current, activation, now);
+      return { activation, created: true, used: used + 1, consumed, current };
     }, TX_OPTIONS);
+    // After the commit, so the alert's own transaction can never roll back the activation.
+    await alertIfSeatThresholdReached(current, current.currentPeriodId, consumed, { ...ctx, now });
     return {
       created,
       activation: serializeActivation(activation, now),

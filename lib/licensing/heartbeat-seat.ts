@@ -1,11 +1,14 @@
 import "server-only";
 import { ApiError } from "../api/errors";
 import { recordSeatUsage } from "../billing/record-seat-usage";
+import { alertIfSeatThresholdReached } from "../billing/seat-alert";
 import { db } from "../db";
 import type { TContext } from "../events/record-event";
 import { countSeatsInUse } from "./count-seats";
 import { findLicenseByKey, type TLicenseWithPolicy } from "./find-license";
 import { findActiveSeat } from "./find-seat";
+import { heartbeatLease } from "./heartbeat-lease";
+import { isFloating } from "./lease-rules";
 import { licenseProblem } from "./license-rules";
 import type { THeartbeatInput } from "./schemas";
 import { serializeActivation, serializeLicense } from "./serialize";
@@ -16,7 +19,7 @@ export async function heartbeatSeat(input: THeartbeatInput, ctx: TContext) {
   return heartbeatLicenseSeat(license, input, ctx);
 }
 
-/** Records that the device is alive: lastSeenAt, its app version and platform. */
+/** Records that the device is alive: lastSeenAt, its app version and platform; renews a floating lease. */
 export async function heartbeatLicenseSeat(
   license: TLicenseWithPolicy,
   input: Omit<THeartbeatInput, "key">,
@@ -26,6 +29,10 @@ export async function heartbeatLicenseSeat(
   const problem = licenseProblem(license, now);
   if (problem === "SUSPENDED") throw new ApiError("LICENSE_SUSPENDED", "This license is suspended");
   if (problem === "EXPIRED") throw new ApiError("LICENSE_EXPIRED", "This license has expired");
+  if (isFloating(license)) {
+    const { activation, used } = await heartbeatLease(license, input, ctx);
+    return { activation: serializeActivation(activation, now), license: serializeLicense(license, used, now) };
+  }
   const seat = await findActiveSeat(license.id, input.fingerprint);
   if (!seat) throw new ApiError("ACTIVATION_NOT_FOUND", "This device holds no seat on the license");
   const activation = await db.activation.update({
@@ -37,7 +44,8 @@ export async function heartbeatLicenseSeat(
       ...(ctx.ip ? { ip: ctx.ip } : {}),
     },
   });
-  await recordSeatUsage(db, license, activation, now);
+  const consumed = await recordSeatUsage(db, license, activation, now);
+  await alertIfSeatThresholdReached(license, license.currentPeriodId, consumed, { ...ctx, now });
   const used = await countSeatsInUse(db, license.id, now);
   return { activation: serializeActivation(activation, now), license: serializeLicense(license, used, now) };
 }

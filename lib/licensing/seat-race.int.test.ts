@@ -28,7 +28,7 @@ async function race(key: string, fingerprints: string[]) {
 }
 
 describe("seat race", () => {
-  it("200 distinct devices racing for 50 seats end with exactly 50 seats and 150 refusals", async () => {
+  it("200 distinct devices racing for 50 seats end with exactly 50 seats and 150 refusals", { timeout: 180_000 }, async () => {
     const { key, license } = await makeLicense({ license: { seats: 50 } });
     const outcomes = await race(key, Array.from({ length: 200 }, (_, i) => `device-${i}`));
     expect(outcomes).toEqual({ created: 50, SEAT_LIMIT_REACHED: 150 });

@@ -1,11 +1,15 @@
 import type { Activation } from "../generated/prisma/client";
 import type { TLicenseWithPolicy } from "./find-license";
+import { LEASE_EXPIRED_BY, refreshBefore } from "./lease-rules";
 import { licenseProblem, seatLimit } from "./license-rules";
 
 export type TActivationStatus = "ACTIVE" | "LEASE_EXPIRED" | "DEACTIVATED";
 
-export function activationStatus(activation: Pick<Activation, "deactivatedAt" | "leaseExpiresAt">, now: Date): TActivationStatus {
-  if (activation.deactivatedAt) return "DEACTIVATED";
+export function activationStatus(
+  activation: Pick<Activation, "deactivatedAt" | "deactivatedBy" | "leaseExpiresAt">,
+  now: Date,
+): TActivationStatus {
+  if (activation.deactivatedAt) return activation.deactivatedBy === LEASE_EXPIRED_BY ? "LEASE_EXPIRED" : "DEACTIVATED";
   if (activation.leaseExpiresAt && activation.leaseExpiresAt.getTime() <= now.getTime()) return "LEASE_EXPIRED";
   return "ACTIVE";
 }
@@ -24,6 +28,7 @@ export function serializeLicense(license: TLicenseWithPolicy, seatsUsed: number,
     startsAt: license.startsAt.toISOString(),
     expiresAt: license.expiresAt?.toISOString() ?? null,
     seats: { limit: seatLimit(license), used: seatsUsed },
+    leaseDurationSeconds: license.policy.model === "FLOATING" ? license.policy.leaseDurationSeconds : null,
     entitlements: [...new Set([...license.policy.entitlements, ...license.entitlements])].sort(),
   };
 }
@@ -40,6 +45,8 @@ export function serializeActivation(activation: Activation, now: Date) {
     createdAt: activation.createdAt.toISOString(),
     lastSeenAt: activation.lastSeenAt.toISOString(),
     leaseExpiresAt: activation.leaseExpiresAt?.toISOString() ?? null,
+    // When a floating app should heartbeat next (see lease-rules.ts); null for node-locked seats.
+    refreshBefore: (activation.deactivatedAt ? null : refreshBefore(activation.leaseExpiresAt, now))?.toISOString() ?? null,
     deactivatedAt: activation.deactivatedAt?.toISOString() ?? null,
     userId: activation.userId,
   };

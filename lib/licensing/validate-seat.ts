@@ -1,10 +1,11 @@
 import "server-only";
 import { recordSeatUsage } from "../billing/record-seat-usage";
+import { alertIfSeatThresholdReached } from "../billing/seat-alert";
 import { db } from "../db";
 import type { TContext } from "../events/record-event";
 import { countSeatsInUse } from "./count-seats";
 import { findLicenseByKey, type TLicenseWithPolicy } from "./find-license";
-import { findActiveSeat } from "./find-seat";
+import { findSeatOrExpiredLease } from "./find-seat";
 import { licenseProblem } from "./license-rules";
 import type { TValidateInput } from "./schemas";
 import { activationStatus, serializeActivation, serializeLicense } from "./serialize";
@@ -44,7 +45,7 @@ export async function validateLicenseSeat(
 ): Promise<TValidationResult> {
   const now = ctx.now ?? new Date();
   const [activation, used] = await Promise.all([
-    fingerprint ? findActiveSeat(license.id, fingerprint) : null,
+    fingerprint ? findSeatOrExpiredLease(license.id, fingerprint) : null,
     countSeatsInUse(db, license.id, now),
   ]);
   const body = {
@@ -55,7 +56,10 @@ export async function validateLicenseSeat(
   if (problem) return { ...result(problem, nonce), ...body };
   if (fingerprint && !activation) return { ...result("NOT_ACTIVATED", nonce), ...body };
   if (activation && activationStatus(activation, now) === "LEASE_EXPIRED") return { ...result("LEASE_EXPIRED", nonce), ...body };
-  if (activation) await recordSeatUsage(db, license, activation, now);
+  if (activation) {
+    const consumed = await recordSeatUsage(db, license, activation, now);
+    await alertIfSeatThresholdReached(license, license.currentPeriodId, consumed, { ...ctx, now });
+  }
   return { ...result("VALID", nonce), ...body };
 }
 

@@ -1,0 +1,48 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { createPolicy } from "@/lib/admin/create-policy";
+import { createProduct } from "@/lib/admin/create-product";
+import { ZCreateProduct } from "@/lib/admin/schemas";
+import { updatePolicy } from "@/lib/admin/update-policy";
+import { updateProduct } from "@/lib/admin/update-product";
+import { zId, zInt, zOptionalInt } from "@/lib/console/form-schemas";
+import { staffAction } from "@/lib/console/staff-action";
+import { db } from "@/lib/db";
+
+const policyFields = z.object({
+  name: z.string().trim().min(1, "Name is required").max(200),
+  model: z.enum(["NODE_LOCKED", "FLOATING"], { error: "Choose node-locked or floating" }),
+  seats: zInt(1, 1_000_000, "Seats"),
+  durationDays: zOptionalInt(1, 36_500, "Duration"),
+  leaseMinutes: zInt(1, 43_200, "Lease duration"),
+});
+
+export const createProductAction = staffAction(ZCreateProduct, async (input, ctx) => {
+  if (await db.product.findUnique({ where: { code: input.code } })) {
+    return { ok: false, error: "Please fix the highlighted fields.", fieldErrors: { code: "Another product already uses this code" } };
+  }
+  const product = await createProduct(input, ctx);
+  revalidatePath("/console/products");
+  redirect(`/console/products/${product.id}`);
+});
+
+export const updateProductAction = staffAction(ZCreateProduct.extend({ id: zId }), async ({ id, ...input }, ctx) => {
+  await updateProduct(id, input, ctx);
+  revalidatePath(`/console/products/${id}`);
+  return { ok: true, message: "Product saved." };
+});
+
+export const createPolicyAction = staffAction(policyFields.extend({ productId: zId }), async ({ leaseMinutes, ...input }, ctx) => {
+  const policy = await createPolicy({ ...input, leaseDurationSeconds: leaseMinutes * 60 }, ctx);
+  revalidatePath(`/console/products/${input.productId}`);
+  redirect(`/console/policies/${policy.id}`);
+});
+
+export const updatePolicyAction = staffAction(policyFields.extend({ id: zId }), async ({ id, leaseMinutes, ...input }, ctx) => {
+  await updatePolicy(id, { ...input, leaseDurationSeconds: leaseMinutes * 60 }, ctx);
+  revalidatePath(`/console/policies/${id}`);
+  return { ok: true, message: "Policy saved. Licenses without their own overrides follow it." };
+});

@@ -1,0 +1,205 @@
+// npm run bench: the client API under load against the production build, compared with an empty
+// route on the same server process. Not a test: numbers, written to lib/bench/results.md and README.
+//   BENCH_TARGETS=postgres,pglite   which databases (PostgreSQL from DATABASE_URL or TEST_DATABASE_URL)
+//   BENCH_DURATION=10               seconds per scenario
+//   BENCH_LICENSES=100000           licenses in the large data set (3 activations each)
+import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { runScenario, type TScenario, type TScenarioResult } from "../bench/run-scenario";
+import { staffCookie, startServer, timePage } from "../bench/server";
+import { ensureBuilt, root } from "./build";
+import { openDatabase } from "./open-database";
+
+const duration = Number(process.env.BENCH_DURATION || 10);
+const largeCount = Number(process.env.BENCH_LICENSES || 100_000);
+const pgBase = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
+const wanted = (process.env.BENCH_TARGETS || (pgBase ? "postgres,pglite" : "pglite")).split(",");
+const STAFF = { email: "bench@seatwise.local", password: "bench-password-123" };
+const SECRET = "bench-secret-not-for-production-0123456789";
+const PORT = Number(process.env.BENCH_PORT || 3400);
+// Separate data sets for different sizes (e.g. a quick smoke run) never mix with the real one.
+const TAG = process.env.BENCH_DATA_TAG || "";
+
+type TTarget = { name: string; env: Record<string, string | undefined> };
+type TSample = { pairs: { key: string; fingerprint: string }[]; nodeLocked: string[]; floating: string[] };
+
+function withDb(url: string, name: string) {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function ensurePgDatabase(name: string) {
+  const admin = new pg.Client({ connectionString: pgBase });
+  await admin.connect();
+  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+  if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+}
+
+/** Migrates, seeds once (reused across runs), and picks the keys each scenario will use. */
+async function prepare(target: TTarget, licenses: number): Promise<TSample> {
+  Object.assign(process.env, target.env);
+  if (!target.env.DATABASE_URL) delete process.env.DATABASE_URL;
+  const database = await openDatabase({ log: false });
+  const db = database.client;
+  try {
+    const { seedDemo } = await import("../seed/seed-demo");
+    await seedDemo(db, { ...process.env, SEATWISE_ADMIN_EMAIL: STAFF.email, SEATWISE_ADMIN_PASSWORD: STAFF.password });
+    const have = await db.license.count({ where: { id: { startsWith: "benchL" } } });
+    if (have < licenses) {
+      if (have > 0) throw new Error(`partial benchmark data set (${have} licenses): drop it and run again`);
+      console.log(`[bench] ${target.name}: seeding ${licenses.toLocaleString("en")} licenses…`);
+      const { seedLarge } = await import("../seed/seed-large");
+      await seedLarge(db, {
+        licenses,
+        activationsPerLicense: 3,
+        organizations: Math.max(1, Math.round(licenses / 5)),
+        batch: 25_000,
+        tag: "bench",
+        log: (l) => console.log(`[bench] ${l.trim()}`),
+      });
+    }
+    const now = new Date();
+    const live = { status: "ACTIVE" as const, expiresAt: { gt: new Date(now.getTime() + 86_400_000) } };
+    const pairs = await db.activation.findMany({
+      where: { deactivatedAt: null, license: { ...live, policy: { model: "NODE_LOCKED" } } },
+      select: { fingerprint: true, license: { select: { key: true } } },
+      take: 5000,
+    });
+    const nodeLocked = await db.license.findMany({ where: { ...live, policy: { model: "NODE_LOCKED" } }, select: { key: true }, skip: 6000, take: 200 });
+    const floating = await db.license.findMany({ where: { ...live, policy: { model: "FLOATING" } }, select: { key: true }, take: 200 });
+    return {
+      pairs: pairs.map((p) => ({ key: p.license.key, fingerprint: p.fingerprint })),
+      nodeLocked: nodeLocked.map((l) => l.key),
+      floating: floating.map((l) => l.key),
+    };
+  } finally {
+    await database.close();
+  }
+}
+
+function scenarios(sample: TSample): TScenario[] {
+  let next = 0;
+  const pick = () => sample.pairs[next++ % sample.pairs.length]!;
+  let lic = 0;
+  // Each connection owns one license, so pairs never compete for seats (2 of 5 are free).
+  const own = (ctx: Record<string, unknown>, keys: string[]) => (ctx.key ??= keys[lic++ % keys.length]) as string;
+  const seq = (ctx: Record<string, unknown>) => (ctx.n = ((ctx.n as number) ?? 0) + 1) as number;
+  return [
+    { name: "empty route (ceiling)", requests: [{ method: "GET", path: "/api/health" }] },
+    { name: "validate", requests: [{ method: "POST", path: "/api/v1/validate", body: () => pick() }] },
+    { name: "heartbeat", requests: [{ method: "POST", path: "/api/v1/heartbeats", body: () => ({ ...pick(), appVersion: "3.1.0" }) }] },
+    {
+      name: "activate + deactivate",
+      requests: [
+        { method: "POST", path: "/api/v1/activations", body: (ctx) => ({ key: own(ctx, sample.nodeLocked), fingerprint: `bench-${own(ctx, sample.nodeLocked)}-${seq(ctx)}` }) },
+        { method: "POST", path: "/api/v1/deactivations", body: (ctx) => ({ key: own(ctx, sample.nodeLocked), fingerprint: `bench-${own(ctx, sample.nodeLocked)}-${ctx.n}` }) },
+      ],
+    },
+    {
+      name: "floating checkout + release",
+      requests: [
+        { method: "POST", path: "/api/v1/activations", body: (ctx) => ({ key: own(ctx, sample.floating), fingerprint: `lease-${seq(ctx)}` }) },
+        { method: "POST", path: "/api/v1/deactivations", body: (ctx) => ({ key: own(ctx, sample.floating), fingerprint: `lease-${ctx.n}` }) },
+      ],
+    },
+    { name: "license-file issue", requests: [{ method: "POST", path: "/api/v1/license-files", body: () => pick() }] },
+  ];
+}
+
+async function benchTarget(target: TTarget) {
+  const sample = await prepare(target, largeCount);
+  const server = await startServer(PORT, { ...target.env, SEATWISE_SECRET: SECRET, SEATWISE_RATE_LIMITS: "off" });
+  const results: TScenarioResult[] = [];
+  try {
+    await runScenario(server.url, scenarios(sample)[1]!, 3); // warm-up: JIT, connection pool, caches
+    for (const scenario of scenarios(sample)) {
+      const probe = await fetch(`${server.url}${scenario.requests[0]!.path}`, { method: scenario.requests[0]!.method, body: scenario.requests[0]!.body ? JSON.stringify(scenario.requests[0]!.body({})) : undefined });
+      if (probe.status === 404 && (await probe.text()).includes("<html")) {
+        console.log(`[bench] ${target.name}: ${scenario.name}: route not present, skipped`);
+        continue;
+      }
+      const r = await runScenario(server.url, scenario, duration);
+      console.log(`[bench] ${target.name}: ${r.name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}`);
+      results.push(r);
+    }
+    const cookie = await staffCookie(server.url, STAFF.email, STAFF.password);
+    await timePage(server.url, "/console/licenses", cookie, 3);
+    const page = await timePage(server.url, "/console/licenses", cookie, 30);
+    const search = await timePage(server.url, "/console/licenses?q=Customer%2042", cookie, 20);
+    return { results, page, search };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function validateAt(target: TTarget, licenses: number) {
+  const sample = await prepare(target, licenses);
+  const server = await startServer(PORT, { ...target.env, SEATWISE_SECRET: SECRET, SEATWISE_RATE_LIMITS: "off" });
+  try {
+    const validate = scenarios(sample)[1]!;
+    await runScenario(server.url, validate, 3);
+    return await runScenario(server.url, validate, duration);
+  } finally {
+    await server.stop();
+  }
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return `${cpus.length} cores (${cpus[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`;
+}
+
+async function main() {
+  ensureBuilt();
+  const sections: string[] = [];
+  const stamp = new Date().toISOString().slice(0, 16).replace("T", " ");
+  sections.push(`Measured ${stamp} UTC on ${machine()}; autocannon, 50 connections, ${duration} s per scenario, ${largeCount.toLocaleString("en")} licenses / ${(largeCount * 3).toLocaleString("en")} activations; rate limits off.`);
+  for (const kind of wanted) {
+    const target: TTarget =
+      kind === "postgres"
+        ? { name: "PostgreSQL", env: { DATABASE_URL: withDb(pgBase!, `seatwise_bench${TAG}`) } }
+        : { name: "PGlite (embedded)", env: { DATABASE_URL: undefined, SEATWISE_DATA_DIR: path.join(root, `data/bench${TAG}`) } };
+    if (kind === "postgres") {
+      if (!pgBase) continue;
+      await ensurePgDatabase(`seatwise_bench${TAG}`);
+    }
+    const { results, page, search } = await benchTarget(target);
+    const ceiling = results.find((r) => r.name.startsWith("empty"))?.rps ?? 1;
+    const rows = results.map(
+      (r) => `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.name.startsWith("empty") ? "1.00" : (r.rps / ceiling).toFixed(2)} |`,
+    );
+    let flat = "";
+    if (kind === "postgres") {
+      await ensurePgDatabase(`seatwise_bench_small${TAG}`);
+      const small = await validateAt({ name: "PostgreSQL 1k", env: { DATABASE_URL: withDb(pgBase!, `seatwise_bench_small${TAG}`) } }, 1000);
+      const big = results.find((r) => r.name === "validate");
+      if (big) {
+        flat = `\nValidate with 1,000 licenses: ${small.rps.toFixed(0)} req/s, p50 ${small.p50} ms, p99 ${small.p99} ms; with ${largeCount.toLocaleString("en")}: ${big.rps.toFixed(0)} req/s, p50 ${big.p50} ms, p99 ${big.p99} ms → throughput ratio (1k / ${largeCount / 1000}k) ${(small.rps / big.rps).toFixed(2)}.\n`;
+      }
+    }
+    sections.push(
+      `### ${target.name}\n\n| Endpoint | req/s | p50 ms | p99 ms | errors | vs ceiling |\n| --- | ---: | ---: | ---: | ---: | ---: |\n${rows.join("\n")}\n${flat}\nConsole license list (/console/licenses, ${largeCount.toLocaleString("en")} licenses, one user, 30 loads): p50 ${page.p50.toFixed(0)} ms, p95 ${page.p95.toFixed(0)} ms; with a search: p50 ${search.p50.toFixed(0)} ms, p95 ${search.p95.toFixed(0)} ms.`,
+    );
+  }
+  const table = sections.join("\n\n");
+  writeFileSync(path.join(root, "lib/bench/results.md"), `# Benchmark results\n\n${table}\n`);
+  const readme = path.join(root, "README.md");
+  if (existsSync(readme)) {
+    const text = readFileSync(readme, "utf8");
+    const start = "<!-- bench:start -->";
+    const end = "<!-- bench:end -->";
+    if (text.includes(start) && text.includes(end)) {
+      writeFileSync(readme, `${text.slice(0, text.indexOf(start) + start.length)}\n${table}\n${text.slice(text.indexOf(end))}`);
+    }
+  }
+  console.log(`\n${table}\n\nWritten to lib/bench/results.md${existsSync(readme) ? " and README.md" : ""}.`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Activation_leaseExpiresAt_idx" ON "Activation"("leaseExpiresAt");
