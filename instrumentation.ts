@@ -8,4 +8,6 @@ export async function register() {
   const { startLeaseReclaimer } = await import("./lib/licensing/lease-reclaimer");
   startMailWorker();
   startLeaseReclaimer();
+  (await import("./lib/webhooks/start-webhook-worker")).startWebhookWorker();
+  (await import("./lib/notifications/start-notification-jobs")).startNotificationJobs();
 }

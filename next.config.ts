@@ -14,7 +14,7 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   // These load WebAssembly or native addons at run time and must not be bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "argon2", "@prisma/schema-engine-wasm", "pg-boss"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "argon2", "@prisma/schema-engine-wasm", "pg-boss", "@react-email/render"],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

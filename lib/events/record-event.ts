@@ -1,6 +1,8 @@
 import "server-only";
-import type { TDbOrTx } from "../db";
+import { TX_OPTIONS, type TDbOrTx, type TTx } from "../db";
 import type { Prisma } from "../generated/prisma/client";
+import { enqueueWebhookDeliveries } from "../webhooks/enqueue-deliveries";
+import { webhookTypeForAction } from "../webhooks/event-types";
 
 export type TActorType = "STAFF" | "API_TOKEN" | "LICENSE_KEY" | "USER" | "SYSTEM" | "ANONYMOUS";
 
@@ -18,7 +20,12 @@ export type TEventInput = {
 };
 
 export async function recordEvent(client: TDbOrTx, ctx: TContext, event: TEventInput): Promise<void> {
-  await client.event.create({
+  const webhookType = webhookTypeForAction(event.action);
+  if (webhookType && isRootClient(client)) {
+    // The event and its webhook deliveries commit together or not at all.
+    return client.$transaction((tx) => recordEvent(tx, ctx, event), TX_OPTIONS);
+  }
+  const created = await client.event.create({
     data: {
       actorType: ctx.actor.type,
       actorId: ctx.actor.id ?? null,
@@ -28,4 +35,10 @@ export async function recordEvent(client: TDbOrTx, ctx: TContext, event: TEventI
       ...event,
     },
   });
+  if (webhookType) await enqueueWebhookDeliveries(client as TTx, webhookType, created);
+}
+
+// Transaction clients lack $disconnect ($transaction exists on both: Prisma 7 nests with savepoints).
+function isRootClient(client: TDbOrTx): boolean {
+  return typeof (client as { $disconnect?: unknown }).$disconnect === "function";
 }

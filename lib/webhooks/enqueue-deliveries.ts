@@ -1,0 +1,36 @@
+import "server-only";
+import type { TTx } from "../db";
+import type { Event } from "../generated/prisma/client";
+import type { TWebhookEventType } from "./event-types";
+
+/** The body every endpoint receives for an event; `data` follows the type's schema in event-types.ts. */
+export function buildWebhookPayload(type: TWebhookEventType, event: Event) {
+  const extra = event.data && typeof event.data === "object" && !Array.isArray(event.data) ? event.data : {};
+  return {
+    id: event.id,
+    type,
+    timestamp: event.createdAt.toISOString(),
+    data: {
+      ...extra,
+      licenseId: event.licenseId,
+      organizationId: event.organizationId,
+      activationId: event.activationId,
+      actor: { type: event.actorType, id: event.actorId, label: event.actorLabel },
+    },
+  };
+}
+
+/**
+ * Fans an audit event out to every enabled endpoint subscribed to its type, in the event's own
+ * transaction: one INSERT … SELECT, so with no endpoints it costs one query on a (tiny, indexed)
+ * table and no round trip more. Deliveries of one license share an orderingKey so the worker sends
+ * them in order.
+ */
+export async function enqueueWebhookDeliveries(tx: TTx, type: TWebhookEventType, event: Event): Promise<number> {
+  const payload = JSON.stringify(buildWebhookPayload(type, event));
+  return tx.$executeRaw`
+    INSERT INTO "WebhookDelivery" ("id", "endpointId", "eventType", "orderingKey", "payload", "status", "attempts", "nextAttemptAt", "createdAt")
+    SELECT gen_random_uuid()::text, e."id", ${type}, ${event.licenseId}, ${payload}::jsonb, 'PENDING', 0, ${event.createdAt}, ${event.createdAt}
+    FROM "WebhookEndpoint" e
+    WHERE e."enabled" AND (cardinality(e."events") = 0 OR ${type} = ANY(e."events"))`;
+}
