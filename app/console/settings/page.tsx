@@ -9,6 +9,9 @@ const SECTIONS = [
   { href: "/console/settings/tokens", title: "API tokens", text: "Tokens for the admin API: create, see when they were last used, revoke." },
   { href: "/console/settings/email", title: "Email", text: "Vendor billing contact address and the sender of outgoing mail." },
   { href: "/console/settings/outbox", title: "Outbox", text: "Messages stored instead of sent while no email provider is configured." },
+  { href: "/console/settings/emails", title: "Email templates & recipients", text: "Preview every notification and choose who gets it: vendor, customer admins, or both." },
+  { href: "/console/settings/webhooks", title: "Webhooks", text: "Signed event deliveries to your billing, CRM and support systems, with a delivery log." },
+  { href: "/console/settings/security", title: "Security", text: "Two-factor sign-in (TOTP) for your account." },
   { href: "/console/settings/signing-key", title: "Signing key", text: "The Ed25519 public key apps verify license files and answers with; key rotation." },
 ];
 
