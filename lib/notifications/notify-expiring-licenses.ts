@@ -1,3 +1,4 @@
+import { appUrl } from "../config/app-url";
 import "server-only";
 import { db as defaultDb, TX_OPTIONS, type TDb } from "../db";
 import { recordEvent } from "../events/record-event";
@@ -24,9 +25,6 @@ export async function setExpiryNoticeDays(days: number[], client: TDb = defaultD
   await client.setting.upsert({ where: { key: SETTING_KEY }, create: { key: SETTING_KEY, value }, update: { value } });
 }
 
-function baseUrl(): string {
-  return (process.env.SEATWISE_URL ?? process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
-}
 
 type TNotice = {
   key: string;
@@ -63,7 +61,7 @@ export async function notifyExpiringLicenses(options: { now?: Date; client?: TDb
       customer: license.organization?.name ?? license.name ?? license.key,
       product: license.policy.product.name,
       licenseKey: license.key,
-      consoleUrl: `${baseUrl()}/console/licenses/${license.id}`,
+      consoleUrl: appUrl(`/console/licenses/${license.id}`),
     };
     if (expiresAt <= now) {
       notices.push({

@@ -1,7 +1,7 @@
 import "server-only";
 import type { TDbOrTx } from "../db";
 import { queueEmail } from "../mail/queue-email";
-import { appUrl } from "./app-url";
+import { appUrl } from "../config/app-url";
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
