@@ -11,6 +11,7 @@ import { heartbeatLease } from "./heartbeat-lease";
 import { isFloating } from "./lease-rules";
 import { licenseProblem } from "./license-rules";
 import type { THeartbeatInput } from "./schemas";
+import { findRemoteDeactivation } from "../rules/find-remote-deactivation";
 import { serializeActivation, serializeLicense } from "./serialize";
 
 export async function heartbeatSeat(input: THeartbeatInput, ctx: TContext) {
@@ -29,6 +30,9 @@ export async function heartbeatLicenseSeat(
   const problem = licenseProblem(license, now);
   if (problem === "SUSPENDED") throw new ApiError("LICENSE_SUSPENDED", "This license is suspended");
   if (problem === "EXPIRED") throw new ApiError("LICENSE_EXPIRED", "This license has expired");
+  if (await deactivatedRemotely(license.id, input.fingerprint)) {
+    throw new ApiError("DEACTIVATED", "This device's seat was deactivated by an administrator; activate again to use it");
+  }
   if (isFloating(license)) {
     const { activation, used } = await heartbeatLease(license, input, ctx);
     return { activation: serializeActivation(activation, now), license: serializeLicense(license, used, now) };
@@ -48,4 +52,10 @@ export async function heartbeatLicenseSeat(
   await alertIfSeatThresholdReached(license, license.currentPeriodId, consumed, { ...ctx, now });
   const used = await countSeatsInUse(db, license.id, now);
   return { activation: serializeActivation(activation, now), license: serializeLicense(license, used, now) };
+}
+
+async function deactivatedRemotely(licenseId: string, fingerprint: string): Promise<boolean> {
+  // Cheap common case first: a device that holds a seat was not deactivated.
+  if (await findActiveSeat(licenseId, fingerprint)) return false;
+  return (await findRemoteDeactivation(licenseId, fingerprint)) !== null;
 }
