@@ -106,7 +106,7 @@ describe("mandatory check-in and remote deactivation", () => {
   it("a seat deleted by staff answers DEACTIVATED on validate (200) and heartbeat (403); a device's own release does not", async () => {
     const { key } = await makeLicense();
     const a = await activateSeat({ key, fingerprint: "a" }, at(0));
-    await deactivateActivationById(a.activation.id, staffCtx);
+    await deactivateActivationById(a.activation.id, { actor: { type: "STAFF", id: "s1", label: "staff@vendor.test" } });
     const v = await callRoute(validate, { body: { key, fingerprint: "a" } });
     expect([v.status, v.json.code, v.json.valid]).toEqual([200, "DEACTIVATED", false]);
     const h = await callRoute(heartbeat, { body: { key, fingerprint: "a" } });
