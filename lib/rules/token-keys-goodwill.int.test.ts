@@ -1,3 +1,6 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { GET as listKeys, POST as issueKeys } from "@/app/api/v1/admin/licenses/[id]/token-keys/route";
 import { POST as activate } from "@/app/api/v1/activations/route";
@@ -11,6 +14,24 @@ import { setMailSettings } from "../mail/settings";
 import { callRoute } from "../test/http";
 import { makeAdminToken, makeLicense, staffCtx } from "../test/factories";
 import { issueTokenKeys } from "./issue-token-keys";
+
+const run = promisify(execFile);
+
+/** Several OS processes (own Prisma client and pool each) racing on one PostgreSQL database. */
+async function processRace(key: string, perProcess: number) {
+  const worker = path.join(import.meta.dirname, "../test/race-worker.ts");
+  const env = { ...process.env, DATABASE_POOL_SIZE: "8" };
+  const results = await Promise.all(
+    ["p1", "p2", "p3", "p4"].map((prefix) =>
+      run(process.execPath, ["--conditions=react-server", "--import", "tsx", worker, key, prefix, String(perProcess)], { env, timeout: 90_000 }),
+    ),
+  );
+  const totals: Record<string, number> = {};
+  for (const { stdout } of results) {
+    for (const [k, v] of Object.entries(JSON.parse(stdout.trim().split("\n").pop()!) as Record<string, number>)) totals[k] = (totals[k] ?? 0) + v;
+  }
+  return totals;
+}
 
 const ctx = { actor: { type: "LICENSE_KEY" as const }, ip: "127.0.0.1" };
 
@@ -130,5 +151,19 @@ describe("goodwill seats", () => {
     const rows = await db.activation.findMany({ where: { licenseId: license.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
     expect(rows.filter((r) => r.overage)).toHaveLength(5);
     expect(await db.emailMessage.count({ where: { dedupeKey: `goodwill:${await periodOf(license.id)}` } })).toBe(1);
+  });
+
+  it.runIf(process.env.TEST_DB_KIND === "postgres")("4 processes × 10 devices on 10 seats + 5 goodwill: exactly 15 seats, 5 of them overage", { timeout: 180_000 }, async () => {
+    const { key, license } = await makeLicense({ policy: { seats: 10, goodwillSeats: 5 } });
+    expect(await processRace(key, 10)).toEqual({ created: 15, SEAT_LIMIT_REACHED: 25 });
+    expect(await db.activation.count({ where: { licenseId: license.id, deactivatedAt: null } })).toBe(15);
+    expect(await db.activation.count({ where: { licenseId: license.id, overage: true } })).toBe(5);
+  });
+
+  it.runIf(process.env.TEST_DB_KIND === "postgres")("one token key raced by 4 processes × 10 devices: exactly one wins", { timeout: 180_000 }, async () => {
+    const { license } = await makeLicense({ license: { seats: 40 } });
+    const { tokenKeys } = await issueTokenKeys(license.id, staffCtx);
+    expect(await processRace(tokenKeys[0]!.key, 10)).toEqual({ created: 1, TOKEN_ALREADY_USED: 39 });
+    expect(await db.activation.count({ where: { licenseId: license.id } })).toBe(1);
   });
 });
