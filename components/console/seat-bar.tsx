@@ -6,18 +6,11 @@ export function SeatBar({ used, limit, goodwill = 0, compact = false }: { used: 
   const ratio = limit > 0 ? used / limit : 0;
   const span = limit + Math.max(0, goodwill);
   const inGoodwill = goodwill > 0 && used > limit;
-  const color = inGoodwill
-    ? used >= span
-      ? "bg-red-600"
-      : "bg-yellow-500"
-    : ratio > 1
-      ? "bg-red-600"
-      : ratio >= 1
-        ? "bg-amber-500"
-        : ratio >= 0.8
-          ? "bg-amber-400"
-          : "bg-indigo-600";
-  const fill = span > 0 ? Math.min(100, (used / span) * 100) : 0;
+  const over = used > span;
+  // Within the limit the usual colours; the overage part is drawn yellow inside the goodwill zone.
+  const color = over ? "bg-red-600" : ratio >= 1 ? "bg-amber-500" : ratio >= 0.8 ? "bg-amber-400" : "bg-indigo-600";
+  const base = span > 0 ? (Math.min(used, over ? span : limit) / span) * 100 : 0;
+  const overage = span > 0 && !over ? (Math.max(0, Math.min(used, span) - limit) / span) * 100 : 0;
   const zoneStart = span > 0 ? (limit / span) * 100 : 100;
   return (
     <div className={compact ? "w-28" : "w-full"}>
@@ -40,7 +33,10 @@ export function SeatBar({ used, limit, goodwill = 0, compact = false }: { used: 
         {goodwill > 0 ? (
           <div data-testid="goodwill-zone" className="absolute inset-y-0 right-0 bg-yellow-200" style={{ left: `${zoneStart}%` }} />
         ) : null}
-        <div className={`relative h-full ${color}`} style={{ width: `${fill}%` }} />
+        <div className="relative flex h-full">
+          <div className={`h-full ${color}`} style={{ width: `${base}%` }} />
+          {overage > 0 ? <div className="h-full bg-yellow-500" style={{ width: `${overage}%` }} /> : null}
+        </div>
       </div>
       {inGoodwill && !compact ? (
         <p className="mt-1 text-xs text-yellow-800" data-testid="goodwill-notice">

@@ -100,7 +100,7 @@ export function LicenseRules({
             Single-use keys, one per seat: each activates exactly one device, ever, and draws from the license&apos;s seats.
           </p>
           {canEdit && tokenKeys.length < seatLimit ? (
-            <ActionForm action={issueTokenKeysAction} submitLabel={tokenKeys.length ? `Issue ${seatLimit - tokenKeys.length} more` : `Issue ${seatLimit} token keys`} inline testId="issue-token-keys">
+            <ActionForm action={issueTokenKeysAction} submitLabel={tokenKeys.length ? `Issue ${seatLimit - tokenKeys.length} more` : seatLimit === 1 ? "Issue 1 token key" : `Issue ${seatLimit} token keys`} inline testId="issue-token-keys">
               <input type="hidden" name="id" value={licenseId} />
             </ActionForm>
           ) : null}
