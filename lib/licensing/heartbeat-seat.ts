@@ -30,15 +30,18 @@ export async function heartbeatLicenseSeat(
   const problem = licenseProblem(license, now);
   if (problem === "SUSPENDED") throw new ApiError("LICENSE_SUSPENDED", "This license is suspended");
   if (problem === "EXPIRED") throw new ApiError("LICENSE_EXPIRED", "This license has expired");
-  if (await deactivatedRemotely(license.id, input.fingerprint)) {
-    throw new ApiError("DEACTIVATED", "This device's seat was deactivated by an administrator; activate again to use it");
-  }
   if (isFloating(license)) {
-    const { activation, used } = await heartbeatLease(license, input, ctx);
+    const { activation, used } = await heartbeatLease(license, input, ctx).catch(async (error: unknown) => {
+      if (error instanceof ApiError && error.code === "ACTIVATION_NOT_FOUND") await refuseIfDeactivatedRemotely(license.id, input.fingerprint);
+      throw error;
+    });
     return { activation: serializeActivation(activation, now), license: serializeLicense(license, used, now) };
   }
   const seat = await findActiveSeat(license.id, input.fingerprint);
-  if (!seat) throw new ApiError("ACTIVATION_NOT_FOUND", "This device holds no seat on the license");
+  if (!seat) {
+    await refuseIfDeactivatedRemotely(license.id, input.fingerprint);
+    throw new ApiError("ACTIVATION_NOT_FOUND", "This device holds no seat on the license");
+  }
   const activation = await db.activation.update({
     where: { id: seat.id },
     data: {
@@ -54,8 +57,9 @@ export async function heartbeatLicenseSeat(
   return { activation: serializeActivation(activation, now), license: serializeLicense(license, used, now) };
 }
 
-async function deactivatedRemotely(licenseId: string, fingerprint: string): Promise<boolean> {
-  // Cheap common case first: a device that holds a seat was not deactivated.
-  if (await findActiveSeat(licenseId, fingerprint)) return false;
-  return (await findRemoteDeactivation(licenseId, fingerprint)) !== null;
+/** Only asked when the device holds no seat, so a normal heartbeat costs no extra query. */
+async function refuseIfDeactivatedRemotely(licenseId: string, fingerprint: string): Promise<void> {
+  if (await findRemoteDeactivation(licenseId, fingerprint)) {
+    throw new ApiError("DEACTIVATED", "This device's seat was deactivated by an administrator; activate again to use it");
+  }
 }

@@ -118,6 +118,12 @@ describe("mandatory check-in and remote deactivation", () => {
     await activateSeat({ key, fingerprint: "b" }, at(0));
     await deactivateSeat({ key, fingerprint: "b" }, at(1));
     expect((await validateSeat({ key, fingerprint: "b" }, at(2))).code).toBe("NOT_ACTIVATED");
+
+    // A floating lease revoked by staff answers the same.
+    const floating = await makeLicense({ policy: { model: "FLOATING", seats: 1 } });
+    const lease = await activateSeat({ key: floating.key, fingerprint: "f" }, at(0));
+    await deactivateActivationById(lease.activation.id, { actor: { type: "STAFF", id: "s1" }, now: at(5).now });
+    await expect(heartbeatSeat({ key: floating.key, fingerprint: "f" }, at(10))).rejects.toMatchObject({ code: "DEACTIVATED", status: 403 });
   });
 });
 
