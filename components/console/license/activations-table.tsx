@@ -51,7 +51,7 @@ export function ActivationsTable({
         col.accessor("createdAt", { header: "First seen", enableSorting: false, cell: (i) => <span className="whitespace-nowrap">{fmtDateTime(i.getValue())}</span> }),
         col.accessor("lastSeenAt", { header: "Last seen", enableSorting: false, cell: (i) => <span className="whitespace-nowrap">{fmtDateTime(i.getValue())}</span> }),
         col.accessor("status", { header: "Status", enableSorting: false, cell: (i) => (
-            <span className="inline-flex items-center gap-1.5">
+            <span className="flex flex-col items-start gap-1">
               <StatusBadge status={i.getValue()} />
               {i.row.original.overage ? (
                 <span className="rounded-full bg-yellow-100 px-2 py-0.5 text-xs font-medium text-yellow-800 ring-1 ring-yellow-300" title="Activated beyond the seat limit, in a goodwill seat">
