@@ -6,6 +6,7 @@ import { queueEmail } from "../mail/queue-email";
 import { effectiveSender, getMailSettings } from "../mail/settings";
 import { renderEmail } from "../mail/templates/render-email";
 import { recipientsFor } from "../notifications/recipients";
+import { describeErrorForLog } from "../security/redact";
 
 type TAlertLicense = { id: string; seatAlertThreshold: number | null };
 
@@ -33,7 +34,7 @@ export async function alertIfSeatThresholdReached(
   try {
     return await sendSeatAlert(license.id, periodId, ctx);
   } catch (error) {
-    console.error(`[billing] seat alert for period ${periodId} failed`, error);
+    console.error(`[billing] seat alert for period ${periodId} failed`, describeErrorForLog(error));
     return false;
   }
 }
