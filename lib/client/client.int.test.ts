@@ -6,14 +6,18 @@ import { SeatwiseClient } from "./client";
 import { ClockGuard, MemoryClockStore } from "./clock";
 import { NetworkError, SeatwiseError } from "./errors";
 import { verifyLicenseFile } from "./license-file";
+import { ensureSigningKey, listPublicKeys } from "@/lib/signing/signing-keys";
 import { makeTestKey } from "./test-signer";
 
 // Every client call over real HTTP against the app's route handlers (in-process server, test database).
-// Signatures, public key and license files come from a stand-in until the offline-files work is merged.
-const key = makeTestKey();
+// Signatures, the public key and license files are the server's own (its Ed25519 key in the test database).
 let server: TRouteServer;
+let key: { keyId: string; publicKey: string };
 beforeAll(async () => {
-  server = await startRouteServer({ sign: key, fakeOffline: true });
+  await ensureSigningKey();
+  const active = (await listPublicKeys()).find((k) => k.active)!;
+  key = { keyId: active.keyId, publicKey: active.publicKey };
+  server = await startRouteServer();
 });
 afterAll(async () => {
   await server?.close();
