@@ -1,3 +1,4 @@
+import { appUrl } from "../config/app-url";
 import "server-only";
 import { digestToken, generateToken } from "../crypto/tokens";
 import type { TTx } from "../db";
@@ -9,10 +10,6 @@ export const WELCOME_KIND = "LICENSE_ADMIN_WELCOME";
 const WELCOME_TTL_MS = 7 * 86_400_000;
 
 type TAdminLicense = { id: string; name: string | null; key: string; organizationId: string | null; administratorId: string | null; policy: { product: { name: string } } };
-
-export function portalBaseUrl(): string {
-  return (process.env.SEATWISE_PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
-}
 
 /** Issues a single-use set-password link for a License Administrator; only its digest is stored. */
 export async function issueWelcomeLink(tx: TTx, user: { id: string; email: string; organizationId: string }, now: Date): Promise<string> {
@@ -30,7 +27,7 @@ export async function issueWelcomeLink(tx: TTx, user: { id: string; email: strin
       expiresAt: new Date(now.getTime() + WELCOME_TTL_MS),
     },
   });
-  return `${portalBaseUrl()}/portal/license-admin/welcome?token=${encodeURIComponent(token)}`;
+  return appUrl(`/portal/license-admin/welcome?token=${encodeURIComponent(token)}`);
 }
 
 /**
