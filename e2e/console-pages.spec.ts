@@ -40,7 +40,7 @@ test("every console page renders with navigation, at 1280 px", async ({ staffPag
   await page.getByLabel("Search").press("Enter");
   await page.getByRole("link", { name: orgName }).click();
   await expect(page.getByRole("heading", { name: orgName, exact: true })).toBeVisible();
-  await expect(page.getByTestId("customer-users")).toBeVisible();
+  await expect(page.getByTestId("customer-portal-users")).toBeVisible();
   await page.screenshot(shot("customer"));
   await page.goto("/console/customers");
   await page.screenshot(shot("customers"));
@@ -83,14 +83,14 @@ test("products and policies can be created and edited", async ({ staffPage: page
   const policyForm = page.getByTestId("policy-form");
   await policyForm.getByLabel("Name").fill("Floating 10");
   await policyForm.getByLabel("Model").selectOption("FLOATING");
-  await policyForm.getByLabel("Seats").fill("10");
+  await policyForm.getByLabel("Seats", { exact: true }).fill("10");
   await policyForm.getByLabel("Lease duration (minutes)").fill("30");
   await policyForm.getByRole("button", { name: "Create policy" }).click();
   await expect(page.getByRole("heading", { name: "Floating 10" })).toBeVisible();
   await expect(page.getByText("Floating · 10 seats · 365 days")).toBeVisible();
 
   const edit = page.getByTestId("policy-form");
-  await edit.getByLabel("Seats").fill("12");
+  await edit.getByLabel("Seats", { exact: true }).fill("12");
   await edit.getByLabel("Duration (days)").fill("");
   await edit.getByRole("button", { name: "Save policy" }).click();
   await expect(edit.getByText("Policy saved.")).toBeVisible();

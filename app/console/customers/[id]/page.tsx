@@ -48,7 +48,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         <h2 className="text-sm font-semibold text-slate-800">Licenses</h2>
         <LicensesTable data={licenses.licenses} total={licenses.total} page={page} pageSize={pageSize} sort={sort} empty={{ title: "This customer has no licenses yet" }} />
       </section>
-      <section className="space-y-2" aria-label="Portal users" data-testid="customer-users">
+      <section className="space-y-2" aria-label="Portal users" data-testid="customer-portal-users">
         <h2 className="text-sm font-semibold text-slate-800">Portal users, admins and invitations</h2>
         <CustomerUsers organizationId={id} canEdit={staff.canEdit} />
       </section>
