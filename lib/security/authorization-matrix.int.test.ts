@@ -12,6 +12,12 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { TSessionUser } from "@/lib/auth/auth-options";
 import { ApiError } from "@/lib/api/errors";
 import { activateSeat } from "@/lib/licensing/activate-seat";
+import { activateUserSeat } from "@/lib/licensing/user-seats";
+import { createOrgUser } from "@/lib/orgs/create-org-user";
+import { authenticateUserToken } from "@/lib/orgs/user-tokens";
+import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
+import { db } from "@/lib/db";
+import { staffCtx } from "@/lib/test/factories";
 import { callRoute, type TCallOptions } from "@/lib/test/http";
 import { uniq } from "@/lib/test/factories";
 import { ACTORS, buildWorld, type TActor, type TActorName, type TWorld } from "./actors";
@@ -43,24 +49,74 @@ const ADMIN_READ = only({ adminToken: 200, readOnlyToken: 200 }, 401);
 const ADMIN_CREATE = only({ adminToken: 201, readOnlyToken: 403 }, 401);
 const ADMIN_WRITE = only({ adminToken: 200, readOnlyToken: 403 }, 401);
 
-/** Client routes: the key holder sends the license key; everyone else sends their own credentials and a key they don't hold. */
-function clientBody(w: TWorld, a: TActor, extra: Record<string, unknown> = {}) {
-  return { headers: a.name === "licenseKey" ? {} : a.headers, body: { key: a.name === "licenseKey" ? w.key : UNKNOWN_KEY, ...extra } };
+/**
+ * Client routes: the key holder sends the license key, the end-user token holder its own organization's
+ * licenseId (or, with `foreign`, another organization's); everyone else sends their own credentials and
+ * a key they don't hold.
+ */
+function clientBody(w: TWorld, a: TActor, extra: Record<string, unknown> = {}, foreign = false) {
+  if (a.name === "licenseKey") return { headers: {}, body: { key: w.key, ...extra } };
+  if (a.name === "userToken") return { headers: a.headers, body: { licenseId: foreign ? w.otherLicenseId : w.licenseId, ...extra } };
+  return { headers: a.headers, body: { key: UNKNOWN_KEY, ...extra } };
 }
-async function heldSeat(w: TWorld) {
+/** A seat held by this actor: a user token's own seat for the token holder, a key seat otherwise. */
+async function heldSeat(w: TWorld, a?: TActor) {
   const fingerprint = uniq("fp");
-  await activateSeat({ key: w.key, fingerprint }, { actor: { type: "SYSTEM" } });
+  if (a?.name === "userToken") {
+    const user = await authenticateUserToken(a.headers.authorization!.replace(/^Bearer /, ""));
+    await activateUserSeat(user, { licenseId: w.licenseId, fingerprint }, { actor: { type: "SYSTEM" } });
+  } else await activateSeat({ key: w.key, fingerprint }, { actor: { type: "SYSTEM" } });
   return fingerprint;
+}
+const ADMIN_404 = only({ adminToken: 404, readOnlyToken: 404 }, 401);
+const ADMIN_WRITE_404 = only({ adminToken: 404, readOnlyToken: 403 }, 401);
+const HOOK_URL = "http://127.0.0.1:9/seatwise-matrix"; // closed port: a delivery attempt fails at once
+async function webhookId(enabled = true) {
+  return (await createWebhookEndpoint({ url: HOOK_URL, enabled }, staffCtx)).id;
+}
+async function freshOrgUser(w: TWorld) {
+  return (await createOrgUser(w.organizationId, { email: `${uniq("m")}@example.test`, name: "Matrix", password: "matrix password 1" }, staffCtx)).user.id;
 }
 const basicFor = (a: TActor) =>
   a.password ? { authorization: `Basic ${Buffer.from(`${a.password.email}:${a.password.password}`).toString("base64")}` } : a.headers;
 
 const ROWS: TRow[] = [
   // Client API: authorized by possession of a license key, nothing else.
-  { kind: "route", file: "app/api/v1/activations/route.ts", method: "POST", expect: only({ licenseKey: 201 }, 404), request: (w, a) => clientBody(w, a, { fingerprint: uniq("fp") }) },
+  { kind: "route", file: "app/api/v1/activations/route.ts", method: "POST", expect: only({ licenseKey: 201, userToken: 201 }, 404), request: (w, a) => clientBody(w, a, { fingerprint: uniq("fp") }) },
+  { kind: "route", file: "app/api/v1/activations/route.ts", method: "POST", variant: "another organization's license", expect: only({ licenseKey: 201 }, 404), request: (w, a) => clientBody(w, a, { fingerprint: uniq("fp") }, true) },
   { kind: "route", file: "app/api/v1/validate/route.ts", method: "POST", expect: only({}, 200), request: (w, a) => clientBody(w, a) },
-  { kind: "route", file: "app/api/v1/heartbeats/route.ts", method: "POST", expect: only({ licenseKey: 200 }, 404), request: async (w, a) => clientBody(w, a, { fingerprint: await heldSeat(w) }) },
-  { kind: "route", file: "app/api/v1/deactivations/route.ts", method: "POST", expect: only({ licenseKey: 200 }, 404), request: async (w, a) => clientBody(w, a, { fingerprint: await heldSeat(w) }) },
+  { kind: "route", file: "app/api/v1/validate/route.ts", method: "POST", variant: "another organization's license", expect: only({ userToken: 404 }, 200), request: (w, a) => clientBody(w, a, {}, true) },
+  { kind: "route", file: "app/api/v1/heartbeats/route.ts", method: "POST", expect: only({ licenseKey: 200, userToken: 200 }, 404), request: async (w, a) => clientBody(w, a, { fingerprint: await heldSeat(w, a) }) },
+  { kind: "route", file: "app/api/v1/heartbeats/route.ts", method: "POST", variant: "another organization's license", expect: only({ licenseKey: 200 }, 404), request: async (w, a) => clientBody(w, a, { fingerprint: await heldSeat(w, a) }, true) },
+  { kind: "route", file: "app/api/v1/deactivations/route.ts", method: "POST", expect: only({ licenseKey: 200, userToken: 200 }, 404), request: async (w, a) => clientBody(w, a, { fingerprint: await heldSeat(w, a) }) },
+  { kind: "route", file: "app/api/v1/deactivations/route.ts", method: "POST", variant: "another organization's license", expect: only({ licenseKey: 200 }, 404), request: async (w, a) => clientBody(w, a, { fingerprint: await heldSeat(w, a) }, true) },
+  // Offline: a license file for a device holding a seat; the public keys are public.
+  { kind: "route", file: "app/api/v1/license-files/route.ts", method: "POST", expect: only({ licenseKey: 200 }, 404), request: async (w, a) => ({ headers: a.headers, body: { key: a.name === "licenseKey" ? w.key : UNKNOWN_KEY, fingerprint: await heldSeat(w) } }) },
+  { kind: "route", file: "app/api/v1/public-key/route.ts", method: "GET", expect: only({}, 200), request: (_w, a) => ({ headers: a.headers }) },
+  { kind: "route", file: "app/api/v1/openapi.json/route.ts", method: "GET", expect: only({}, 200), request: (_w, a) => ({ headers: a.headers }) },
+  { kind: "route", file: "app/api/health/route.ts", method: "GET", expect: only({}, 200), request: (_w, a) => ({ headers: a.headers }) },
+  // End users: a token for email + password; the token lists only its own organization's licenses.
+  {
+    kind: "route", file: "app/api/v1/auth/token/route.ts", method: "POST", expect: only({ userToken: 201 }, 401),
+    request: async (w, a) => {
+      if (a.name !== "userToken") return { headers: a.headers, body: { email: a.password?.email ?? `${uniq("nobody")}@example.test`, password: a.password?.password ?? "wrong password" } };
+      const email = `${uniq("tok")}@example.test`;
+      await createOrgUser(w.organizationId, { email, name: "Token", password: "token password 1" }, staffCtx);
+      return { body: { email, password: "token password 1" } };
+    },
+  },
+  // Each cell revokes the token it sends, so the end-user cell uses a token of its own.
+  {
+    kind: "route", file: "app/api/v1/auth/token/route.ts", method: "DELETE", expect: only({ userToken: 200 }, 401),
+    request: async (w, a) => {
+      if (a.name !== "userToken") return { method: "DELETE", headers: a.headers };
+      const email = `${uniq("out")}@example.test`;
+      await createOrgUser(w.organizationId, { email, name: "Out", password: "token password 1" }, staffCtx);
+      const { issueUserToken } = await import("@/lib/orgs/user-tokens");
+      return { method: "DELETE", headers: { authorization: `Bearer ${(await issueUserToken(email, "token password 1", staffCtx)).token}` } };
+    },
+  },
+  { kind: "route", file: "app/api/v1/me/licenses/route.ts", method: "GET", expect: only({ userToken: 200 }, 401), request: (_w, a) => ({ headers: a.headers }) },
 
   // Admin API: bearer admin tokens only; a console session cookie is not an API credential.
   { kind: "route", file: "app/api/v1/admin/tokens/route.ts", method: "POST", expect: STAFF_SESSION(201, 401), request: (_w, a) => ({ method: "POST", headers: basicFor(a), body: { name: "matrix" } }) },
@@ -86,6 +142,65 @@ const ROWS: TRow[] = [
     },
   },
   { kind: "route", file: "app/api/v1/admin/activations/[id]/route.ts", method: "DELETE", variant: "unknown id", expect: only({ adminToken: 404, readOnlyToken: 403 }, 401), request: (_w, a) => ({ method: "DELETE", headers: a.headers, params: { id: "nope" } }) },
+  // Billing, floating-seat reports, signing keys.
+  { kind: "route", file: "app/api/v1/admin/licenses/[id]/renew/route.ts", method: "POST", expect: ADMIN_WRITE, request: (w, a) => ({ headers: a.headers, params: { id: w.otherLicenseId }, body: { durationDays: 30 } }) },
+  { kind: "route", file: "app/api/v1/admin/licenses/[id]/renew/route.ts", method: "POST", variant: "unknown id", expect: ADMIN_WRITE_404, request: (_w, a) => ({ headers: a.headers, params: { id: "nope" }, body: { durationDays: 30 } }) },
+  { kind: "route", file: "app/api/v1/admin/licenses/[id]/usage/route.ts", method: "GET", expect: ADMIN_READ, request: (w, a) => ({ headers: a.headers, params: { id: w.licenseId } }) },
+  { kind: "route", file: "app/api/v1/admin/licenses/[id]/usage/route.ts", method: "GET", variant: "unknown id", expect: ADMIN_404, request: (_w, a) => ({ headers: a.headers, params: { id: "nope" } }) },
+  { kind: "route", file: "app/api/v1/admin/licenses/[id]/periods/route.ts", method: "GET", expect: ADMIN_READ, request: (w, a) => ({ headers: a.headers, params: { id: w.licenseId } }) },
+  { kind: "route", file: "app/api/v1/admin/licenses/[id]/periods/route.ts", method: "GET", variant: "unknown id", expect: ADMIN_404, request: (_w, a) => ({ headers: a.headers, params: { id: "nope" } }) },
+  { kind: "route", file: "app/api/v1/admin/licenses/[id]/leases/route.ts", method: "GET", expect: ADMIN_READ, request: (w, a) => ({ headers: a.headers, params: { id: w.licenseId } }) },
+  { kind: "route", file: "app/api/v1/admin/licenses/[id]/leases/route.ts", method: "GET", variant: "unknown id", expect: ADMIN_404, request: (_w, a) => ({ headers: a.headers, params: { id: "nope" } }) },
+  { kind: "route", file: "app/api/v1/admin/licenses/[id]/concurrency/route.ts", method: "GET", expect: ADMIN_READ, request: (w, a) => ({ headers: a.headers, params: { id: w.licenseId } }) },
+  { kind: "route", file: "app/api/v1/admin/licenses/[id]/concurrency/route.ts", method: "GET", variant: "unknown id", expect: ADMIN_404, request: (_w, a) => ({ headers: a.headers, params: { id: "nope" } }) },
+  { kind: "route", file: "app/api/v1/admin/signing-keys/rotate/route.ts", method: "POST", expect: ADMIN_CREATE, request: (_w, a) => ({ headers: a.headers }) },
+
+  // Customer organizations' users: admin tokens only; a user of another organization is unknown here.
+  { kind: "route", file: "app/api/v1/admin/organizations/[id]/users/route.ts", method: "GET", expect: ADMIN_READ, request: (w, a) => ({ headers: a.headers, params: { id: w.organizationId } }) },
+  { kind: "route", file: "app/api/v1/admin/organizations/[id]/users/route.ts", method: "GET", variant: "unknown id", expect: ADMIN_404, request: (_w, a) => ({ headers: a.headers, params: { id: "nope" } }) },
+  { kind: "route", file: "app/api/v1/admin/organizations/[id]/users/route.ts", method: "POST", expect: ADMIN_CREATE, request: (w, a) => ({ headers: a.headers, params: { id: w.organizationId }, body: { email: `${uniq("new")}@example.test`, name: "New", password: "new user password" } }) },
+  { kind: "route", file: "app/api/v1/admin/organizations/[id]/users/route.ts", method: "POST", variant: "unknown id", expect: ADMIN_WRITE_404, request: (_w, a) => ({ headers: a.headers, params: { id: "nope" }, body: { email: `${uniq("new")}@example.test`, name: "New" } }) },
+  { kind: "route", file: "app/api/v1/admin/organizations/[id]/users/[userId]/route.ts", method: "GET", expect: ADMIN_READ, request: (w, a) => ({ headers: a.headers, params: { id: w.organizationId, userId: w.memberUserId } }) },
+  { kind: "route", file: "app/api/v1/admin/organizations/[id]/users/[userId]/route.ts", method: "GET", variant: "another organization's user", expect: ADMIN_404, request: (w, a) => ({ headers: a.headers, params: { id: w.organizationId, userId: w.otherUserId } }) },
+  { kind: "route", file: "app/api/v1/admin/organizations/[id]/users/[userId]/route.ts", method: "PATCH", expect: ADMIN_WRITE, request: (w, a) => ({ headers: a.headers, params: { id: w.organizationId, userId: w.memberUserId }, body: { name: "Org User" } }) },
+  { kind: "route", file: "app/api/v1/admin/organizations/[id]/users/[userId]/route.ts", method: "PATCH", variant: "another organization's user", expect: ADMIN_WRITE_404, request: (w, a) => ({ headers: a.headers, params: { id: w.organizationId, userId: w.otherUserId }, body: { name: "x" } }) },
+  { kind: "route", file: "app/api/v1/admin/organizations/[id]/users/[userId]/route.ts", method: "DELETE", expect: ADMIN_WRITE, request: async (w, a) => ({ headers: a.headers, params: { id: w.organizationId, userId: await freshOrgUser(w) } }) },
+  { kind: "route", file: "app/api/v1/admin/organizations/[id]/users/[userId]/route.ts", method: "DELETE", variant: "another organization's user", expect: ADMIN_WRITE_404, request: (w, a) => ({ headers: a.headers, params: { id: w.organizationId, userId: w.otherUserId } }) },
+  { kind: "route", file: "app/api/v1/admin/organizations/[id]/users/[userId]/emails/route.ts", method: "GET", expect: ADMIN_READ, request: (w, a) => ({ headers: a.headers, params: { id: w.organizationId, userId: w.memberUserId } }) },
+  { kind: "route", file: "app/api/v1/admin/organizations/[id]/users/[userId]/emails/route.ts", method: "GET", variant: "another organization's user", expect: ADMIN_404, request: (w, a) => ({ headers: a.headers, params: { id: w.organizationId, userId: w.otherUserId } }) },
+  { kind: "route", file: "app/api/v1/admin/organizations/[id]/invitations/route.ts", method: "GET", expect: ADMIN_READ, request: (w, a) => ({ headers: a.headers, params: { id: w.organizationId } }) },
+  { kind: "route", file: "app/api/v1/admin/organizations/[id]/invitations/route.ts", method: "GET", variant: "unknown id", expect: ADMIN_404, request: (_w, a) => ({ headers: a.headers, params: { id: "nope" } }) },
+  { kind: "route", file: "app/api/v1/admin/organizations/[id]/invitations/route.ts", method: "POST", expect: ADMIN_CREATE, request: (w, a) => ({ headers: a.headers, params: { id: w.organizationId }, body: {} }) },
+  { kind: "route", file: "app/api/v1/admin/organizations/[id]/invitations/route.ts", method: "POST", variant: "unknown id", expect: ADMIN_WRITE_404, request: (_w, a) => ({ headers: a.headers, params: { id: "nope" }, body: {} }) },
+
+  // Webhook endpoints: the signing secret and every change need an ADMIN token.
+  { kind: "route", file: "app/api/v1/admin/webhooks/route.ts", method: "GET", expect: ADMIN_READ, request: (_w, a) => ({ headers: a.headers }) },
+  { kind: "route", file: "app/api/v1/admin/webhooks/route.ts", method: "POST", expect: ADMIN_CREATE, request: (_w, a) => ({ headers: a.headers, body: { url: HOOK_URL, enabled: false } }) },
+  { kind: "route", file: "app/api/v1/admin/webhooks/[id]/route.ts", method: "GET", expect: ADMIN_READ, request: async (_w, a) => ({ headers: a.headers, params: { id: await webhookId() } }) },
+  { kind: "route", file: "app/api/v1/admin/webhooks/[id]/route.ts", method: "GET", variant: "with its secret", expect: only({ adminToken: 200, readOnlyToken: 403 }, 401), request: async (_w, a) => ({ headers: a.headers, params: { id: await webhookId() }, query: { includeSecret: "true" } }) },
+  { kind: "route", file: "app/api/v1/admin/webhooks/[id]/route.ts", method: "GET", variant: "unknown id", expect: ADMIN_404, request: (_w, a) => ({ headers: a.headers, params: { id: "nope" } }) },
+  { kind: "route", file: "app/api/v1/admin/webhooks/[id]/route.ts", method: "PATCH", expect: ADMIN_WRITE, request: async (_w, a) => ({ headers: a.headers, params: { id: await webhookId() }, body: { description: "matrix" } }) },
+  { kind: "route", file: "app/api/v1/admin/webhooks/[id]/route.ts", method: "PATCH", variant: "unknown id", expect: ADMIN_WRITE_404, request: (_w, a) => ({ headers: a.headers, params: { id: "nope" }, body: { description: "x" } }) },
+  { kind: "route", file: "app/api/v1/admin/webhooks/[id]/route.ts", method: "DELETE", expect: ADMIN_WRITE, request: async (_w, a) => ({ headers: a.headers, params: { id: await webhookId() } }) },
+  { kind: "route", file: "app/api/v1/admin/webhooks/[id]/route.ts", method: "DELETE", variant: "unknown id", expect: ADMIN_WRITE_404, request: (_w, a) => ({ headers: a.headers, params: { id: "nope" } }) },
+  { kind: "route", file: "app/api/v1/admin/webhooks/[id]/ping/route.ts", method: "POST", expect: ADMIN_CREATE, request: async (_w, a) => ({ headers: a.headers, params: { id: await webhookId() } }) },
+  { kind: "route", file: "app/api/v1/admin/webhooks/[id]/ping/route.ts", method: "POST", variant: "unknown id", expect: ADMIN_WRITE_404, request: (_w, a) => ({ headers: a.headers, params: { id: "nope" } }) },
+  { kind: "route", file: "app/api/v1/admin/webhooks/[id]/deliveries/route.ts", method: "GET", expect: ADMIN_READ, request: async (_w, a) => ({ headers: a.headers, params: { id: await webhookId() } }) },
+  { kind: "route", file: "app/api/v1/admin/webhooks/[id]/deliveries/route.ts", method: "GET", variant: "unknown id", expect: ADMIN_404, request: (_w, a) => ({ headers: a.headers, params: { id: "nope" } }) },
+  {
+    kind: "route", file: "app/api/v1/admin/webhooks/[id]/deliveries/[deliveryId]/resend/route.ts", method: "POST", expect: ADMIN_CREATE,
+    request: async (_w, a) => {
+      const id = await webhookId();
+      const delivery = await db.webhookDelivery.create({ data: { endpointId: id, eventType: "webhook.ping", payload: { id: "evt", type: "webhook.ping" } } });
+      return { headers: a.headers, params: { id, deliveryId: delivery.id } };
+    },
+  },
+  { kind: "route", file: "app/api/v1/admin/webhooks/[id]/deliveries/[deliveryId]/resend/route.ts", method: "POST", variant: "another endpoint's delivery", expect: ADMIN_WRITE_404,
+    request: async (_w, a) => {
+      const delivery = await db.webhookDelivery.create({ data: { endpointId: await webhookId(), eventType: "webhook.ping", payload: { id: "evt", type: "webhook.ping" } } });
+      return { headers: a.headers, params: { id: await webhookId(), deliveryId: delivery.id } };
+    },
+  },
   { kind: "external", file: "app/api/auth/[...nextauth]/route.ts", method: "GET", reason: "next-auth's own endpoints (csrf, session, providers); covered by e2e sign-in specs" },
   { kind: "external", file: "app/api/auth/[...nextauth]/route.ts", method: "POST", reason: "next-auth sign-in callback; throttled in authorize() (lib/rate-limit/sign-in-throttle.ts), covered by e2e" },
 
