@@ -8,6 +8,7 @@ import type { TSessionUser } from "../auth/auth-options";
 import { serverSecret } from "../config/secret";
 import { createOrgUser } from "../orgs/create-org-user";
 import { issueUserToken } from "../orgs/user-tokens";
+import { createWebhookEndpoint } from "../webhooks/endpoints";
 import { makeLicense, makeStaff, staffCtx, uniq } from "../test/factories";
 import { db } from "../db";
 
@@ -49,6 +50,8 @@ export type TWorld = {
   memberUserId: string;
   adminUserId: string;
   otherUserId: string;
+  /** A (disabled) webhook endpoint, for the console's endpoint page. */
+  webhookId: string;
   actors: Record<TActorName, TActor>;
 };
 
@@ -130,6 +133,7 @@ export async function buildWorld(): Promise<TWorld> {
     memberUserId: member.user.id,
     adminUserId: admin.user.id,
     otherUserId: otherAdmin.user.id,
+    webhookId: (await createWebhookEndpoint({ url: "https://example.test/matrix", enabled: false }, staffCtx)).id,
     actors,
   };
 }

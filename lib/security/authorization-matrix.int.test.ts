@@ -26,6 +26,8 @@ process.env.SEATWISE_SECRET ||= "authorization-matrix-test-secret";
 
 const session = vi.hoisted(() => ({ user: null as TSessionUser | null }));
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => session.user }));
+// A client component (the Scalar reference) that imports CSS: rendered in the browser, not here.
+vi.mock("@/components/docs/api-reference", () => ({ ApiReference: () => null }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -36,7 +38,7 @@ type TCell = number | `redirect:${string}`;
 type TExpect = Record<TActorName, TCell>;
 type TRow =
   | { kind: "route"; file: string; method: (typeof METHODS)[number]; variant?: string; expect: TExpect; request: (w: TWorld, a: TActor) => TCallOptions | Promise<TCallOptions> }
-  | { kind: "page"; file: string; variant?: string; expect: TExpect; searchParams?: Record<string, string>; params?: (w: TWorld) => Record<string, string> }
+  | { kind: "page"; file: string; variant?: string; expect: TExpect; searchParams?: Record<string, string> | ((w: TWorld) => Record<string, string>); params?: (w: TWorld) => Record<string, string> }
   | { kind: "action"; file: string; name: string; variant?: string; expect: TExpect; args: (w: TWorld, a: TActor) => unknown[] }
   | { kind: "external"; file: string; method: (typeof METHODS)[number]; reason: string };
 
@@ -45,6 +47,42 @@ function only(allowed: Partial<TExpect>, otherwise: TCell): TExpect {
   return Object.fromEntries(ACTORS.map((a) => [a, allowed[a] ?? otherwise])) as TExpect;
 }
 const STAFF_SESSION = (cell: TCell, otherwise: TCell) => only({ readOnlyStaff: cell, adminStaff: cell }, otherwise);
+const ORG_SESSION = (cell: TCell): Partial<TExpect> => ({ orgMember: cell, orgAdmin: cell, orgAdminOther: cell });
+const CONSOLE = STAFF_SESSION(200, "redirect:/login");
+/** Portal pages: `member` for orgMember, `admin` for both org admins (each in their own organization). */
+const PORTAL = (member: TCell, admin: TCell): TExpect => ({
+  ...STAFF_SESSION("redirect:/console", "redirect:/login"),
+  orgMember: member,
+  orgAdmin: admin,
+  orgAdminOther: admin,
+});
+const CONSOLE_PAGES = [
+  "app/console/page.tsx",
+  "app/console/billing/page.tsx",
+  "app/console/customers/page.tsx",
+  "app/console/events/page.tsx",
+  "app/console/licenses/page.tsx",
+  "app/console/products/page.tsx",
+  "app/console/settings/page.tsx",
+  "app/console/settings/email/page.tsx",
+  "app/console/settings/emails/page.tsx",
+  "app/console/settings/outbox/page.tsx",
+  "app/console/settings/signing-key/page.tsx",
+  "app/console/settings/staff/page.tsx",
+  "app/console/settings/tokens/page.tsx",
+  "app/console/settings/webhooks/page.tsx",
+];
+const CONSOLE_ID_PAGES: [string, (w: TWorld) => string][] = [
+  ["app/console/customers/[id]/page.tsx", (w) => w.organizationId],
+  ["app/console/licenses/[id]/page.tsx", (w) => w.licenseId],
+  ["app/console/licenses/[id]/billing/page.tsx", (w) => w.licenseId],
+  ["app/console/licenses/[id]/concurrency/page.tsx", (w) => w.licenseId],
+  ["app/console/licenses/[id]/leases/page.tsx", (w) => w.licenseId],
+  ["app/console/licenses/[id]/license-file/page.tsx", (w) => w.licenseId],
+  ["app/console/policies/[id]/page.tsx", (w) => w.policyId],
+  ["app/console/products/[id]/page.tsx", (w) => w.productId],
+  ["app/console/settings/webhooks/[id]/page.tsx", (w) => w.webhookId],
+];
 const ADMIN_READ = only({ adminToken: 200, readOnlyToken: 200 }, 401);
 const ADMIN_CREATE = only({ adminToken: 201, readOnlyToken: 403 }, 401);
 const ADMIN_WRITE = only({ adminToken: 200, readOnlyToken: 403 }, 401);
@@ -205,10 +243,30 @@ const ROWS: TRow[] = [
   { kind: "external", file: "app/api/auth/[...nextauth]/route.ts", method: "POST", reason: "next-auth sign-in callback; throttled in authorize() (lib/rate-limit/sign-in-throttle.ts), covered by e2e" },
 
   // Pages: the layouts above a page are its guards, run first, as Next.js does.
-  { kind: "page", file: "app/page.tsx", expect: STAFF_SESSION("redirect:/console", "redirect:/login") },
-  { kind: "page", file: "app/login/page.tsx", expect: STAFF_SESSION("redirect:/console", 200) },
-  { kind: "page", file: "app/console/page.tsx", expect: STAFF_SESSION(200, "redirect:/login") },
+  // Each kind of user has one area: staff the console, customer users the portal.
+  { kind: "page", file: "app/page.tsx", expect: { ...STAFF_SESSION("redirect:/console", "redirect:/login"), ...ORG_SESSION("redirect:/portal") } },
+  { kind: "page", file: "app/login/page.tsx", expect: { ...STAFF_SESSION("redirect:/console", 200), ...ORG_SESSION("redirect:/portal") } },
+  ...CONSOLE_PAGES.map((file) => ({ kind: "page" as const, file, expect: CONSOLE })),
+  { kind: "page", file: "app/console/licenses/new/page.tsx", expect: only({ adminStaff: 200, readOnlyStaff: "redirect:/console/licenses" }, "redirect:/login") },
+  ...CONSOLE_ID_PAGES.flatMap(([file, id]) => [
+    { kind: "page" as const, file, expect: CONSOLE, params: (w: TWorld) => ({ id: id(w) }) },
+    { kind: "page" as const, file, variant: "unknown id", expect: STAFF_SESSION(404, "redirect:/login"), params: () => ({ id: "nope" }) },
+  ]),
   { kind: "page", file: "app/console/settings/security/page.tsx", expect: STAFF_SESSION(200, "redirect:/login") },
+
+  // Portal: customer users of any role; staff are sent to the console. Admin pages are 404 for members.
+  { kind: "page", file: "app/portal/(home)/page.tsx", expect: PORTAL(200, 200) },
+  { kind: "page", file: "app/portal/activations/page.tsx", expect: PORTAL(200, 200) },
+  { kind: "page", file: "app/portal/activations/page.tsx", variant: "own license filter", expect: { ...PORTAL(200, 200), orgAdminOther: 404 }, searchParams: (w) => ({ licenseId: w.licenseId }) },
+  { kind: "page", file: "app/portal/activations/page.tsx", variant: "another organization's license", expect: { ...PORTAL(404, 404), orgAdminOther: 200 }, searchParams: (w) => ({ licenseId: w.otherLicenseId }) },
+  { kind: "page", file: "app/portal/(admin)/users/page.tsx", expect: PORTAL(404, 200) },
+  { kind: "page", file: "app/portal/(admin)/usage/page.tsx", expect: PORTAL(404, 200) },
+
+  // Public pages: documentation, the offline activation form, invitation links (an unknown token is explained, not an error).
+  { kind: "page", file: "app/docs/page.tsx", expect: only({}, 200) },
+  { kind: "page", file: "app/docs/api/page.tsx", expect: only({}, 200) },
+  { kind: "page", file: "app/activate/page.tsx", expect: only({}, 200) },
+  { kind: "page", file: "app/invite/[token]/page.tsx", expect: only({}, 200), params: () => ({ token: "not-a-real-invitation-token" }) },
 
   // Server actions: every staff member may protect their own account; nobody else gets in.
   { kind: "action", file: "app/console/settings/security/actions.ts", name: "startTotpAction", expect: STAFF_SESSION(200, 401), args: () => [] },
@@ -304,7 +362,7 @@ async function runCell(row: Exclude<TRow, { kind: "external" }>, world: TWorld, 
     if (row.kind === "page") {
       for (const layout of layoutsFor(row.file)) await (await import(/* @vite-ignore */ layout)).default({ children: null, params: Promise.resolve({}) });
       const page = (await import(/* @vite-ignore */ full)).default;
-      await page({ params: Promise.resolve(row.params?.(world) ?? {}), searchParams: Promise.resolve(row.searchParams ?? {}) });
+      await page({ params: Promise.resolve(row.params?.(world) ?? {}), searchParams: Promise.resolve(typeof row.searchParams === "function" ? row.searchParams(world) : (row.searchParams ?? {})) });
       return 200;
     }
     const mod = await import(/* @vite-ignore */ full);
