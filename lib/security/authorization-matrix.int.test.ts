@@ -7,10 +7,12 @@
  * otherwise); for pages 200 = rendered, "redirect:<path>" = sent elsewhere (e.g. to sign in).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TSessionUser } from "@/lib/auth/auth-options";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError, ERROR_STATUS } from "@/lib/api/errors";
 import { activateSeat } from "@/lib/licensing/activate-seat";
 import { activateUserSeat } from "@/lib/licensing/user-seats";
 import { createOrgUser } from "@/lib/orgs/create-org-user";
@@ -19,7 +21,8 @@ import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { db } from "@/lib/db";
 import { staffCtx } from "@/lib/test/factories";
 import { callRoute, type TCallOptions } from "@/lib/test/http";
-import { uniq } from "@/lib/test/factories";
+import { makeLicense, makeStaff, uniq } from "@/lib/test/factories";
+import { createApiToken } from "@/lib/auth/api-tokens";
 import { ACTORS, buildWorld, type TActor, type TActorName, type TWorld } from "./actors";
 
 process.env.SEATWISE_SECRET ||= "authorization-matrix-test-secret";
@@ -28,6 +31,8 @@ const session = vi.hoisted(() => ({ user: null as TSessionUser | null }));
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => session.user }));
 // A client component (the Scalar reference) that imports CSS: rendered in the browser, not here.
 vi.mock("@/components/docs/api-reference", () => ({ ApiReference: () => null }));
+// Actions read the caller's address from the request headers; here there is no request.
+vi.mock("next/headers", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/headers")>()), headers: async () => new Headers() }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -39,7 +44,7 @@ type TExpect = Record<TActorName, TCell>;
 type TRow =
   | { kind: "route"; file: string; method: (typeof METHODS)[number]; variant?: string; expect: TExpect; request: (w: TWorld, a: TActor) => TCallOptions | Promise<TCallOptions> }
   | { kind: "page"; file: string; variant?: string; expect: TExpect; searchParams?: Record<string, string> | ((w: TWorld) => Record<string, string>); params?: (w: TWorld) => Record<string, string> }
-  | { kind: "action"; file: string; name: string; variant?: string; expect: TExpect; args: (w: TWorld, a: TActor) => unknown[] }
+  | { kind: "action"; file: string; name: string; variant?: string; expect: TExpect; args: (w: TWorld, a: TActor) => unknown[] | Promise<unknown[]> }
   | { kind: "external"; file: string; method: (typeof METHODS)[number]; reason: string };
 
 /** `otherwise` for every actor, except those listed. */
@@ -83,6 +88,9 @@ const CONSOLE_ID_PAGES: [string, (w: TWorld) => string][] = [
   ["app/console/products/[id]/page.tsx", (w) => w.productId],
   ["app/console/settings/webhooks/[id]/page.tsx", (w) => w.webhookId],
 ];
+const STAFF_ACTION = (admin: TCell) => only({ adminStaff: admin, readOnlyStaff: 403 }, 401);
+/** Portal actions: anyone without a portal session is 401. */
+const PORTAL_ACTION = (member: TCell, admin: TCell, otherAdmin: TCell) => only({ orgMember: member, orgAdmin: admin, orgAdminOther: otherAdmin }, 401);
 const ADMIN_READ = only({ adminToken: 200, readOnlyToken: 200 }, 401);
 const ADMIN_CREATE = only({ adminToken: 201, readOnlyToken: 403 }, 401);
 const ADMIN_WRITE = only({ adminToken: 200, readOnlyToken: 403 }, 401);
@@ -109,9 +117,12 @@ async function heldSeat(w: TWorld, a?: TActor) {
 const ADMIN_404 = only({ adminToken: 404, readOnlyToken: 404 }, 401);
 const ADMIN_WRITE_404 = only({ adminToken: 404, readOnlyToken: 403 }, 401);
 const HOOK_URL = "http://127.0.0.1:9/seatwise-matrix"; // closed port: a delivery attempt fails at once
-async function webhookId(enabled = true) {
-  return (await createWebhookEndpoint({ url: HOOK_URL, enabled }, staffCtx)).id;
+async function webhookId(enabled = true, url = HOOK_URL) {
+  return (await createWebhookEndpoint({ url, enabled }, staffCtx)).id;
 }
+/** A local receiver that acknowledges every delivery, for actions that report the delivery's outcome. */
+let receiver: Server;
+const hookUrl = () => `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
 async function freshOrgUser(w: TWorld) {
   return (await createOrgUser(w.organizationId, { email: `${uniq("m")}@example.test`, name: "Matrix", password: "matrix password 1" }, staffCtx)).user.id;
 }
@@ -268,10 +279,69 @@ const ROWS: TRow[] = [
   { kind: "page", file: "app/activate/page.tsx", expect: only({}, 200) },
   { kind: "page", file: "app/invite/[token]/page.tsx", expect: only({}, 200), params: () => ({ token: "not-a-real-invitation-token" }) },
 
-  // Server actions: every staff member may protect their own account; nobody else gets in.
+  // Console route handlers (CSV downloads) and the public activation form.
+  { kind: "route", file: "app/console/billing/export/route.ts", method: "GET", expect: STAFF_SESSION(200, 401), request: (_w, a) => ({ headers: a.headers, query: { from: "2026-01-01", to: "2027-01-01" } }) },
+  { kind: "route", file: "app/console/licenses/[id]/concurrency/export/route.ts", method: "GET", expect: STAFF_SESSION(200, 401), request: (w, a) => ({ headers: a.headers, params: { id: w.licenseId } }) },
+  { kind: "route", file: "app/console/licenses/[id]/concurrency/export/route.ts", method: "GET", variant: "unknown id", expect: STAFF_SESSION(404, 401), request: (_w, a) => ({ headers: a.headers, params: { id: "nope" } }) },
+  { kind: "route", file: "app/portal/(admin)/usage/export/route.ts", method: "GET", expect: PORTAL_ACTION(404, 200, 200), request: (_w, a) => ({ headers: a.headers }) },
+  { kind: "route", file: "app/activate/license-file/route.ts", method: "POST", expect: only({ licenseKey: 200 }, 404), request: (w, a) => ({ body: { key: a.name === "licenseKey" ? w.key : UNKNOWN_KEY, machineCode: uniq("machine") } }) },
+
+  // Console actions: staff admins change data; read-only staff are refused (403), everyone else 401.
+  // An invalid form is 400 for the admin: it passed the guards, the input was refused.
+  { kind: "action", file: "app/console/customers/actions.ts", name: "createCustomerAction", expect: STAFF_ACTION(400), args: () => [null, { name: "" }] },
+  { kind: "action", file: "app/console/customers/actions.ts", name: "renameCustomerAction", expect: STAFF_ACTION(200), args: (w) => [null, { id: w.otherOrganizationId, name: "Renamed by matrix" }] },
+  { kind: "action", file: "app/console/licenses/actions.ts", name: "createLicenseAction", expect: STAFF_ACTION(200), args: (w) => [null, { policyId: w.policyId, organizationId: w.otherOrganizationId }] },
+  { kind: "action", file: "app/console/licenses/actions.ts", name: "changeSeatsAction", expect: STAFF_ACTION(200), args: (w) => [null, { id: w.otherLicenseId, seats: "5" }] },
+  { kind: "action", file: "app/console/licenses/actions.ts", name: "changeExpiryAction", expect: STAFF_ACTION(200), args: (w) => [null, { id: w.otherLicenseId, expiresAt: "" }] },
+  { kind: "action", file: "app/console/licenses/actions.ts", name: "updateDetailsAction", expect: STAFF_ACTION(200), args: (w) => [null, { id: w.otherLicenseId, notes: "matrix" }] },
+  { kind: "action", file: "app/console/licenses/actions.ts", name: "setStatusAction", expect: STAFF_ACTION(200), args: (w) => [null, { id: w.otherLicenseId, status: "ACTIVE" }] },
+  { kind: "action", file: "app/console/licenses/actions.ts", name: "setStatusAction", variant: "unknown id", expect: STAFF_ACTION(404), args: () => [null, { id: "nope", status: "ACTIVE" }] },
+  { kind: "action", file: "app/console/licenses/actions.ts", name: "deactivateAction", expect: STAFF_ACTION(200), args: async (w) => [null, { id: (await activateSeat({ key: w.key, fingerprint: uniq("fp") }, { actor: { type: "SYSTEM" } })).activation.id, licenseId: w.licenseId }] },
+  { kind: "action", file: "app/console/products/actions.ts", name: "createProductAction", expect: STAFF_ACTION(400), args: () => [null, { name: "Matrix product", code: "not a code!" }] },
+  { kind: "action", file: "app/console/products/actions.ts", name: "updateProductAction", expect: STAFF_ACTION(200), args: async (w) => { const p = await db.product.findUniqueOrThrow({ where: { id: w.productId } }); return [null, { id: p.id, name: p.name, code: p.code }]; } },
+  { kind: "action", file: "app/console/products/actions.ts", name: "createPolicyAction", expect: STAFF_ACTION(400), args: (w) => [null, { productId: w.productId, name: "", model: "NODE_LOCKED", seats: "2", leaseMinutes: "60" }] },
+  { kind: "action", file: "app/console/products/actions.ts", name: "updatePolicyAction", expect: STAFF_ACTION(200), args: async (w) => { const p = await db.policy.findUniqueOrThrow({ where: { id: w.policyId } }); return [null, { id: p.id, name: p.name, model: p.model, seats: String(p.seats), leaseMinutes: String(Math.max(1, Math.round(p.leaseDurationSeconds / 60))) }]; } },
+  { kind: "action", file: "app/console/settings/actions.ts", name: "createStaffAction", expect: STAFF_ACTION(200), args: () => [null, { name: "New staff", email: `${uniq("staff")}@example.test`, role: "READ_ONLY", password: "a long initial password" }] },
+  { kind: "action", file: "app/console/settings/actions.ts", name: "updateStaffAction", expect: STAFF_ACTION(200), args: async () => [null, { id: (await makeStaff("READ_ONLY")).staff.id, role: "READ_ONLY" }] },
+  { kind: "action", file: "app/console/settings/actions.ts", name: "createTokenAction", expect: STAFF_ACTION(200), args: () => [null, { name: "matrix" }] },
+  { kind: "action", file: "app/console/settings/actions.ts", name: "revokeTokenAction", expect: STAFF_ACTION(200), args: async () => { const { staff } = await makeStaff(); return [null, { id: (await createApiToken({ name: "to revoke", staffUserId: staff.id })).record.id }]; } },
+  { kind: "action", file: "app/console/settings/email/actions.ts", name: "saveMailSettingsAction", expect: STAFF_ACTION(400), args: () => [{ ok: false }, formData({ billingContact: "not an email", sender: "" })] },
+  { kind: "action", file: "app/console/settings/emails/actions.ts", name: "saveEmailSettingsAction", expect: STAFF_ACTION(400), args: () => [null, formData({ expiryDays: "0" })] },
+  { kind: "action", file: "app/console/licenses/[id]/leases/actions.ts", name: "revokeLeaseAction", expect: STAFF_ACTION(200), args: async () => { const f = await makeLicense({ policy: { model: "FLOATING", leaseDurationSeconds: 600 } }); const { activation } = await activateSeat({ key: f.key, fingerprint: uniq("fp") }, { actor: { type: "SYSTEM" } }); return [null, formData({ licenseId: f.license.id, activationId: activation.id })]; } },
+  { kind: "action", file: "app/console/licenses/[id]/leases/actions.ts", name: "revokeLeaseAction", variant: "another license's lease", expect: STAFF_ACTION(404), args: async (w) => { const f = await makeLicense({ policy: { model: "FLOATING", leaseDurationSeconds: 600 } }); const { activation } = await activateSeat({ key: f.key, fingerprint: uniq("fp") }, { actor: { type: "SYSTEM" } }); return [null, formData({ licenseId: w.licenseId, activationId: activation.id })]; } },
+  { kind: "action", file: "app/console/settings/webhooks/actions.ts", name: "createEndpointAction", expect: STAFF_ACTION(200), args: () => [null, formData({ url: hookUrl(), scope: "all" })] },
+  { kind: "action", file: "app/console/settings/webhooks/actions.ts", name: "updateEndpointAction", expect: STAFF_ACTION(200), args: async () => [await webhookId(), null, formData({ url: hookUrl(), scope: "all", description: "matrix" })] },
+  { kind: "action", file: "app/console/settings/webhooks/actions.ts", name: "revealSecretAction", expect: STAFF_ACTION(200), args: async () => [await webhookId()] },
+  { kind: "action", file: "app/console/settings/webhooks/actions.ts", name: "rotateSecretAction", expect: STAFF_ACTION(200), args: async () => [await webhookId()] },
+  { kind: "action", file: "app/console/settings/webhooks/actions.ts", name: "deleteEndpointAction", expect: STAFF_ACTION(200), args: async () => [await webhookId()] },
+  { kind: "action", file: "app/console/settings/webhooks/actions.ts", name: "deleteEndpointAction", variant: "unknown id", expect: STAFF_ACTION(404), args: () => ["nope"] },
+  { kind: "action", file: "app/console/settings/webhooks/actions.ts", name: "pingEndpointAction", expect: STAFF_ACTION(200), args: async () => [await webhookId(true, hookUrl())] },
+  {
+    kind: "action", file: "app/console/settings/webhooks/actions.ts", name: "resendDeliveryAction", expect: STAFF_ACTION(200),
+    args: async () => {
+      const id = await webhookId(true, hookUrl());
+      const delivery = await db.webhookDelivery.create({ data: { endpointId: id, eventType: "webhook.ping", payload: { id: "evt", type: "webhook.ping" } } });
+      return [id, delivery.id];
+    },
+  },
+
+  // Portal actions: customer users only (staff sessions are not portal sessions). User management is
+  // for the organization's admins (404 to members); another organization's user or seat is 404.
+  { kind: "action", file: "app/portal/actions.ts", name: "inviteUserAction", expect: PORTAL_ACTION(404, 200, 200), args: () => [{ email: `${uniq("inv")}@example.test`, name: "Invited", role: "MEMBER", canManageUsers: false, canDeactivateSeats: false }] },
+  { kind: "action", file: "app/portal/actions.ts", name: "updateUserAction", expect: PORTAL_ACTION(404, 200, 404), args: (w) => [w.memberUserId, { name: "Org User", role: "MEMBER", canManageUsers: false, canDeactivateSeats: false, disabled: false }] },
+  { kind: "action", file: "app/portal/actions.ts", name: "removeUserAction", expect: PORTAL_ACTION(404, 200, 404), args: async (w) => [await freshOrgUser(w), false] },
+  { kind: "action", file: "app/portal/actions.ts", name: "resendInvitationAction", expect: PORTAL_ACTION(404, 200, 404), args: async (w) => [(await createOrgUser(w.organizationId, { email: `${uniq("pending")}@example.test`, name: "Pending" }, staffCtx)).user.id] },
+  { kind: "action", file: "app/portal/actions.ts", name: "importUsersAction", expect: PORTAL_ACTION(404, 200, 200), args: () => [`email,name\n${uniq("imp")}@example.test,Imported`] },
+  { kind: "action", file: "app/portal/actions.ts", name: "deactivateSeatsAction", expect: PORTAL_ACTION(404, 200, 404), args: async (w) => [[(await activateSeat({ key: w.key, fingerprint: uniq("fp") }, { actor: { type: "SYSTEM" } })).activation.id]] },
+
+  // Accepting an invitation is authorized by its token alone: an unknown token is 404 for everyone.
+  { kind: "action", file: "app/invite/actions.ts", name: "acceptInvitationAction", expect: only({}, 404), args: () => [{ token: "not-a-real-invitation-token", password: "a long new password" }] },
+
+  // Server actions: every staff member may protect their own account; nobody else gets in. A wrong
+  // code is 400 and disabling two-factor that is off is 409: the guard let them through.
   { kind: "action", file: "app/console/settings/security/actions.ts", name: "startTotpAction", expect: STAFF_SESSION(200, 401), args: () => [] },
-  { kind: "action", file: "app/console/settings/security/actions.ts", name: "confirmTotpAction", expect: STAFF_SESSION(200, 401), args: () => [{}, formData({ code: "000000" })] },
-  { kind: "action", file: "app/console/settings/security/actions.ts", name: "disableTotpAction", expect: STAFF_SESSION(200, 401), args: () => [{}, formData({ code: "000000" })] },
+  { kind: "action", file: "app/console/settings/security/actions.ts", name: "confirmTotpAction", expect: STAFF_SESSION(400, 401), args: () => [{}, formData({ code: "000000" })] },
+  { kind: "action", file: "app/console/settings/security/actions.ts", name: "disableTotpAction", expect: STAFF_SESSION(409, 401), args: () => [{}, formData({ code: "000000" })] },
 ];
 
 function formData(values: Record<string, string>) {
@@ -366,8 +436,7 @@ async function runCell(row: Exclude<TRow, { kind: "external" }>, world: TWorld, 
       return 200;
     }
     const mod = await import(/* @vite-ignore */ full);
-    await mod[row.name](...row.args(world, actor));
-    return 200;
+    return actionCell(await mod[row.name](...(await row.args(world, actor))));
   } catch (error) {
     return statusOfThrown(error);
   } finally {
@@ -375,12 +444,29 @@ async function runCell(row: Exclude<TRow, { kind: "external" }>, world: TWorld, 
   }
 }
 
+/**
+ * Form actions answer a refusal as a result (the form shows the message) instead of throwing: its
+ * `code` is the status it stands for. A refusal without a code can't be placed in the matrix.
+ */
+function actionCell(result: unknown): TCell {
+  const r = result as { ok?: boolean; error?: unknown; code?: string } | null | undefined;
+  const refused = r && typeof r === "object" && (r.ok === false || (r.ok === undefined && typeof r.error === "string"));
+  if (!refused) return 200;
+  // A form's validation messages (fieldErrors / errors) without a code: the input was refused.
+  if (!r.code && ((r as { fieldErrors?: unknown }).fieldErrors || (r as { errors?: unknown }).errors)) return 400;
+  if (!r.code || !(r.code in ERROR_STATUS)) throw new Error(`Action refused without an error code: ${JSON.stringify(r)}`);
+  return ERROR_STATUS[r.code as keyof typeof ERROR_STATUS];
+}
+
 // ---------------------------------------------------------------- the suite
 
 let world: TWorld;
 beforeAll(async () => {
   world = await buildWorld();
+  receiver = createServer((_req, res) => res.writeHead(204).end());
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
 });
+afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
 
 describe("authorization matrix", () => {
   it("has a row for every route handler, page and server action under app/ (and no stale rows)", async () => {

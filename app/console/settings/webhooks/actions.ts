@@ -13,6 +13,7 @@ import { ZCreateWebhookEndpoint, ZUpdateWebhookEndpoint } from "@/lib/webhooks/s
 export type TWebhookActionResult = {
   ok: boolean;
   error?: string;
+  code?: string;
   fieldErrors?: Record<string, string>;
   message?: string;
   secret?: string;
@@ -34,7 +35,7 @@ async function run(work: (ctx: TContext) => Promise<TWebhookActionResult>): Prom
     revalidatePath("/console/settings/webhooks", "layout");
     return result;
   } catch (error) {
-    if (error instanceof ApiError) return { ok: false, error: error.message };
+    if (error instanceof ApiError) return { ok: false, error: error.message, code: error.code };
     console.error("[console] webhook action failed", error);
     return { ok: false, error: "Something went wrong. Try again." };
   }
