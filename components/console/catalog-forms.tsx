@@ -17,7 +17,21 @@ export function ProductForm({ action, product, submitLabel }: { action: TFormAct
   );
 }
 
-type TPolicyValues = { id?: string; productId?: string; name: string; model: string; seats: number; durationDays: number | null; leaseDurationSeconds: number };
+type TPolicyValues = {
+  id?: string;
+  productId?: string;
+  name: string;
+  model: string;
+  seats: number;
+  durationDays: number | null;
+  leaseDurationSeconds: number;
+  kind?: string;
+  evaluationDays?: number | null;
+  goodwillSeats?: number;
+  deactivationCooldownHours?: number;
+  checkInIntervalDays?: number | null;
+  entitlements?: string[];
+};
 
 export function PolicyForm({ action, policy, submitLabel }: { action: TFormAction; policy: TPolicyValues; submitLabel: string }) {
   return (
@@ -44,6 +58,33 @@ export function PolicyForm({ action, policy, submitLabel }: { action: TFormActio
           <FieldInput name="leaseMinutes" type="number" min={1} defaultValue={Math.round(policy.leaseDurationSeconds / 60)} required />
         </FormField>
       </div>
+      <fieldset className="mt-6 border-t border-slate-200 pt-4" data-testid="policy-rules">
+        <legend className="pr-2 text-sm font-semibold text-slate-800">Seat rules</legend>
+        <p className="mb-3 text-xs text-slate-500">Every rule is off by default. A license can override goodwill seats, cooldown, check-in and add entitlements.</p>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <FormField name="kind" label="Kind" hint="Evaluation: exactly one seat, one evaluation per machine per product.">
+            <FieldSelect name="kind" defaultValue={policy.kind ?? "STANDARD"}>
+              <option value="STANDARD">Standard</option>
+              <option value="EVALUATION">Evaluation</option>
+            </FieldSelect>
+          </FormField>
+          <FormField name="evaluationDays" label="Evaluation days" hint="Evaluation only: the license expires this many days after its first activation.">
+            <FieldInput name="evaluationDays" type="number" min={1} defaultValue={policy.evaluationDays ?? ""} />
+          </FormField>
+          <FormField name="goodwillSeats" label="Goodwill seats" hint="Node-locked: activations past the limit up to this many extra succeed as overage; billing is told once per period.">
+            <FieldInput name="goodwillSeats" type="number" min={0} defaultValue={policy.goodwillSeats ?? 0} />
+          </FormField>
+          <FormField name="deactivationCooldownHours" label="Deactivation cooldown (hours)" hint="Node-locked: a seat the customer deactivates keeps counting this long. 0: off.">
+            <FieldInput name="deactivationCooldownHours" type="number" min={0} defaultValue={policy.deactivationCooldownHours ?? 0} />
+          </FormField>
+          <FormField name="checkInIntervalDays" label="Check-in interval (days)" hint="Devices must heartbeat this often or validate answers CHECK_IN_OVERDUE. Empty: off.">
+            <FieldInput name="checkInIntervalDays" type="number" min={1} defaultValue={policy.checkInIntervalDays ?? ""} />
+          </FormField>
+          <FormField name="entitlements" label="Entitlements" hint="Feature codes every license of this policy includes, comma-separated, e.g. export-pdf, cloud-sync.">
+            <FieldInput name="entitlements" defaultValue={(policy.entitlements ?? []).join(", ")} maxLength={2000} />
+          </FormField>
+        </div>
+      </fieldset>
     </ActionForm>
   );
 }

@@ -1,12 +1,23 @@
-/** Seats used against the limit; over the limit turns red, at 80 % amber. */
-export function SeatBar({ used, limit, compact = false }: { used: number; limit: number; compact?: boolean }) {
+/**
+ * Seats used against the limit; over the limit turns red, at 80 % amber. With goodwill seats the bar
+ * spans limit + goodwill and the goodwill part is a yellow zone: seats there are overage, not refused.
+ */
+export function SeatBar({ used, limit, goodwill = 0, compact = false }: { used: number; limit: number; goodwill?: number; compact?: boolean }) {
   const ratio = limit > 0 ? used / limit : 0;
-  const color = ratio > 1 ? "bg-red-600" : ratio >= 1 ? "bg-amber-500" : ratio >= 0.8 ? "bg-amber-400" : "bg-indigo-600";
+  const span = limit + Math.max(0, goodwill);
+  const inGoodwill = goodwill > 0 && used > limit;
+  const over = used > span;
+  // Within the limit the usual colours; the overage part is drawn yellow inside the goodwill zone.
+  const color = over ? "bg-red-600" : ratio >= 1 ? "bg-amber-500" : ratio >= 0.8 ? "bg-amber-400" : "bg-indigo-600";
+  const base = span > 0 ? (Math.min(used, over ? span : limit) / span) * 100 : 0;
+  const overage = span > 0 && !over ? (Math.max(0, Math.min(used, span) - limit) / span) * 100 : 0;
+  const zoneStart = span > 0 ? (limit / span) * 100 : 100;
   return (
     <div className={compact ? "w-28" : "w-full"}>
       <div className="flex justify-between text-xs text-slate-600">
         <span>
           <span className="font-semibold text-slate-900">{used}</span> / {limit} seats
+          {goodwill > 0 && !compact ? <span className="text-yellow-700"> + {goodwill} goodwill</span> : null}
         </span>
         {!compact ? <span>{Math.round(ratio * 100)}%</span> : null}
       </div>
@@ -14,12 +25,24 @@ export function SeatBar({ used, limit, compact = false }: { used: number; limit:
         role="meter"
         aria-label="Seats in use"
         aria-valuemin={0}
-        aria-valuemax={limit}
+        aria-valuemax={span}
         aria-valuenow={used}
-        className={`mt-1 overflow-hidden rounded-full bg-slate-100 ${compact ? "h-1.5" : "h-2.5"}`}
+        aria-valuetext={`${used} of ${limit} seats${goodwill > 0 ? `, ${goodwill} goodwill seats` : ""}${inGoodwill ? ", in the goodwill zone" : ""}`}
+        className={`relative mt-1 overflow-hidden rounded-full bg-slate-100 ${compact ? "h-1.5" : "h-2.5"}`}
       >
-        <div className={`h-full ${color}`} style={{ width: `${Math.min(100, ratio * 100)}%` }} />
+        {goodwill > 0 ? (
+          <div data-testid="goodwill-zone" className="absolute inset-y-0 right-0 bg-yellow-200" style={{ left: `${zoneStart}%` }} />
+        ) : null}
+        <div className="relative flex h-full">
+          <div className={`h-full ${color}`} style={{ width: `${base}%` }} />
+          {overage > 0 ? <div className="h-full bg-yellow-500" style={{ width: `${overage}%` }} /> : null}
+        </div>
       </div>
+      {inGoodwill && !compact ? (
+        <p className="mt-1 text-xs text-yellow-800" data-testid="goodwill-notice">
+          {used - limit} of {goodwill} goodwill seats in use (overage).
+        </p>
+      ) : null}
     </div>
   );
 }

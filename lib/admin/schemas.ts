@@ -9,6 +9,20 @@ export const ZCreateProduct = z.object({
 });
 export type TCreateProduct = z.infer<typeof ZCreateProduct>;
 
+/** Entitlement codes: short identifiers vendors check for in their apps, e.g. "export-pdf". */
+export const ZEntitlementCode = z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, "Use letters, digits, dot, dash, colon or underscore");
+const ZEntitlements = z.array(ZEntitlementCode).max(100).transform((codes) => [...new Set(codes)].sort());
+
+/** Seat rules of a policy (lib/rules): every one off by default. */
+const ZPolicyRules = {
+  kind: z.enum(["STANDARD", "EVALUATION"]).optional(),
+  evaluationDays: z.number().int().min(1).max(3650).nullish(),
+  goodwillSeats: z.number().int().min(0).max(1_000_000).optional(),
+  deactivationCooldownHours: z.number().int().min(0).max(8760).optional(),
+  checkInIntervalDays: z.number().int().min(1).max(3650).nullish(),
+  entitlements: ZEntitlements.optional(),
+};
+
 export const ZCreatePolicy = z.object({
   productId: z.string().min(1).max(64),
   name: ZName,
@@ -17,6 +31,7 @@ export const ZCreatePolicy = z.object({
   durationDays: z.number().int().min(1).max(36_500).nullish(),
   leaseDurationSeconds: z.number().int().min(60).max(30 * 86_400).optional(),
   maxActivationsPerUser: z.number().int().min(1).max(10_000).nullish(),
+  ...ZPolicyRules,
 });
 export type TCreatePolicy = z.infer<typeof ZCreatePolicy>;
 
@@ -42,6 +57,13 @@ export const ZUpdateLicense = z
     name: z.string().trim().max(200).nullable(),
     notes: z.string().max(5000).nullable(),
     seatAlertThreshold: z.number().int().min(1).max(1_000_000).nullable(),
+    // Rule overrides; null inherits the policy's value.
+    goodwillSeats: z.number().int().min(0).max(1_000_000).nullable(),
+    deactivationCooldownHours: z.number().int().min(0).max(8760).nullable(),
+    checkInIntervalDays: z.number().int().min(1).max(3650).nullable(),
+    entitlements: ZEntitlements,
+    // Plain text in, argon2id hash stored; null removes the password.
+    activationPassword: z.string().min(4).max(256).nullable(),
   })
   .partial()
   .strict();
@@ -75,7 +97,18 @@ export type TListLicenses = z.infer<typeof ZListLicenses>;
 export const ZUpdateProduct = ZCreateProduct.partial();
 export type TUpdateProduct = z.infer<typeof ZUpdateProduct>;
 
-export const ZUpdatePolicy = ZCreatePolicy.omit({ productId: true }).partial();
+export const ZUpdatePolicy = z
+  .object({
+    name: ZName,
+    model: z.enum(["NODE_LOCKED", "FLOATING"]),
+    seats: z.number().int().min(1).max(1_000_000),
+    durationDays: z.number().int().min(1).max(36_500).nullable(),
+    leaseDurationSeconds: z.number().int().min(60).max(30 * 86_400),
+    maxActivationsPerUser: z.number().int().min(1).max(10_000).nullable(),
+    ...ZPolicyRules,
+  })
+  .partial()
+  .strict();
 export type TUpdatePolicy = z.infer<typeof ZUpdatePolicy>;
 
 export const ZLicenseActivationsQuery = ZPage.extend({ includeInactive: z.enum(["true", "false"]).optional() });

@@ -12,7 +12,7 @@ export async function updatePolicy(id: string, input: TUpdatePolicy, ctx: TConte
   const policy = await db.policy.update({ where: { id }, data });
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const field of Object.keys(input) as (keyof TUpdatePolicy)[]) {
-    if (before[field] !== policy[field]) changes[field] = { from: before[field], to: policy[field] };
+    if (JSON.stringify(before[field]) !== JSON.stringify(policy[field])) changes[field] = { from: before[field], to: policy[field] };
   }
   if (Object.keys(changes).length > 0) {
     await recordEvent(db, ctx, { action: "policy.updated", data: { policyId: id, changes } as never });

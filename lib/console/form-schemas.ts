@@ -27,6 +27,15 @@ export function zInt(min: number, max: number, label = "Value") {
 
 export const zOptionalText = (max: number) => z.preprocess(empty, z.string().trim().max(max, `At most ${max} characters`).nullable());
 
+/** Comma- or whitespace-separated entitlement codes ("export-pdf, cloud-sync") → a sorted, de-duplicated list. */
+export const zEntitlementList = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(/[\s,]+/).filter(Boolean) : v ?? []),
+  z
+    .array(z.string().max(100, "Codes are at most 100 characters").regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, "Codes use letters, digits, dot, dash, colon or underscore"))
+    .max(100, "At most 100 entitlements")
+    .transform((codes) => [...new Set(codes)].sort()),
+);
+
 export const zOptionalId = z.preprocess(empty, z.string().trim().max(64).nullable());
 
 /** A date input (YYYY-MM-DD): the license stays valid through the end of that day (UTC). */

@@ -2,7 +2,7 @@ import "server-only";
 import { ApiError } from "../api/errors";
 import { recordSeatUsage } from "../billing/record-seat-usage";
 import { alertIfSeatThresholdReached } from "../billing/seat-alert";
-import { db, TX_OPTIONS } from "../db";
+import { db, TX_OPTIONS, type TTx } from "../db";
 import { recordEvent, type TContext } from "../events/record-event";
 import type { Activation } from "../generated/prisma/client";
 import { countSeatsInUse, seatHoldingWhere } from "./count-seats";
@@ -12,11 +12,20 @@ import { isFloating } from "./lease-rules";
 import { licenseProblem, seatLimit } from "./license-rules";
 import type { TActivateInput } from "./schemas";
 import { serializeActivation, serializeLicense } from "./serialize";
+import { assignLicenseAdministrator } from "../rules/assign-license-admin";
+import { checkActivationPassword } from "../rules/check-activation-password";
+import { assertTokenKeyFree, claimTokenKey } from "../rules/claim-token-key";
+import { moveDeviceSeats } from "../rules/move-device";
+import { notifyGoodwillUsed } from "../rules/notify-goodwill";
+import { goodwillSeats, isEvaluation } from "../rules/rule-settings";
+import { assertEvaluationUnused, startEvaluationClock } from "../rules/start-evaluation";
 
-export type TDevice = Omit<TActivateInput, "key">;
+export type TDevice = Omit<TActivateInput, "key" | "activationPassword" | "email">;
 
 export type TActivateResult = {
   created: boolean;
+  /** True when this seat is one of the license's goodwill seats (beyond its limit). */
+  overage: boolean;
   activation: ReturnType<typeof serializeActivation>;
   license: ReturnType<typeof serializeLicense>;
 };
@@ -24,8 +33,9 @@ export type TActivateResult = {
 export async function activateSeat(input: TActivateInput, ctx: TContext): Promise<TActivateResult> {
   const license = await findLicenseByKey(input.key);
   if (!license) throw new ApiError("LICENSE_NOT_FOUND", "No license has this key");
-  const { key: _key, ...device } = input;
-  return activateLicenseSeat(license, device, ctx);
+  const { key: _key, activationPassword, email, ...device } = input;
+  await checkActivationPassword(license.id, device.fingerprint, activationPassword);
+  return activateLicenseSeat(license, device, ctx, { tokenKeyId: license.tokenKeyId, email });
 }
 
 function refusalFor(problem: "SUSPENDED" | "EXPIRED"): ApiError {
@@ -43,13 +53,39 @@ export async function activateLicenseSeat(
   license: TLicenseWithPolicy,
   device: TDevice,
   ctx: TContext,
-  options: { userId?: string } = {},
+  options: { userId?: string; tokenKeyId?: string; email?: string } = {},
 ): Promise<TActivateResult> {
   const now = ctx.now ?? new Date();
   const problem = licenseProblem(license, now);
   try {
     if (problem) throw refusalFor(problem);
     const { activation, created, used, consumed, current } = await db.$transaction(async (tx) => {
+      const result = await takeSeat(tx);
+      if (options.email) await assignLicenseAdministrator(tx, license, options.email, { ...ctx, now });
+      return result;
+    }, TX_OPTIONS);
+    // After the commit, so the alert's own transaction can never roll back the activation.
+    await alertIfSeatThresholdReached(current, current.currentPeriodId, consumed, { ...ctx, now });
+    if (created && activation.overage) await notifyGoodwillUsed(license.id, current.currentPeriodId, { ...ctx, now });
+    return {
+      created,
+      overage: activation.overage,
+      activation: serializeActivation(activation, now),
+      license: serializeLicense(current, used, now),
+    };
+  } catch (error) {
+    if (error instanceof ApiError) {
+      await recordEvent(db, { ...ctx, now }, {
+        action: "activation.refused",
+        licenseId: license.id,
+        organizationId: license.organizationId,
+        data: { code: error.code, fingerprint: device.fingerprint },
+      });
+    }
+    throw error;
+  }
+
+  async function takeSeat(tx: TTx) {
       // currentPeriodId too: a renewal (which takes the same lock) may have opened a new period.
       const locked = await tx.$queryRaw<
         { status: "ACTIVE" | "SUSPENDED"; seats: number | null; expiresAt: Date | null; currentPeriodId: string | null; seatAlertThreshold: number | null }[]
@@ -58,7 +94,12 @@ export async function activateLicenseSeat(
       const current = { ...license, ...locked[0]! };
       const lockedProblem = licenseProblem(current, now);
       if (lockedProblem) throw refusalFor(lockedProblem);
-      if (isFloating(current)) return { ...(await checkoutLease(tx, current, device, ctx, options)), current };
+      if (options.tokenKeyId) await assertTokenKeyFree(tx, options.tokenKeyId, device.fingerprint);
+      if (isFloating(current)) {
+        const outcome = await checkoutLease(tx, current, device, ctx, options);
+        if (options.tokenKeyId) await claimTokenKey(tx, options.tokenKeyId, device.fingerprint, outcome.activation.id, now);
+        return { ...outcome, current };
+      }
 
       const existing = await tx.activation.findFirst({
         where: { licenseId: license.id, fingerprint: device.fingerprint, deactivatedAt: null },
@@ -76,12 +117,18 @@ export async function activateLicenseSeat(
         return { activation, created: false, used: await countSeatsInUse(tx, license.id, now), consumed, current };
       }
 
+      if (isEvaluation(current)) {
+        await assertEvaluationUnused(tx, current, device.fingerprint);
+        current.expiresAt = await startEvaluationClock(tx, current, now);
+      }
       const used = await countSeatsInUse(tx, license.id, now);
       const limit = seatLimit(current);
-      if (used >= limit) {
-        throw new ApiError("SEAT_LIMIT_REACHED", `All ${limit} seats of this license are in use`, {
-          details: { seats: { limit, used } },
-        });
+      const goodwill = goodwillSeats(current);
+      if (used >= limit + goodwill) {
+        const message = goodwill > 0
+          ? `All ${limit} seats and ${goodwill} goodwill seats of this license are in use`
+          : `All ${limit} seats of this license are in use`;
+        throw new ApiError("SEAT_LIMIT_REACHED", message, { details: { seats: { limit, used, goodwill } } });
       }
       const perUser = license.policy.maxActivationsPerUser;
       if (options.userId && perUser != null) {
@@ -92,6 +139,7 @@ export async function activateLicenseSeat(
           });
         }
       }
+      const overage = used >= limit;
       const activation: Activation = await tx.activation.create({
         data: {
           licenseId: license.id,
@@ -99,37 +147,32 @@ export async function activateLicenseSeat(
           ...deviceFields(device),
           ip: ctx.ip ?? null,
           userId: options.userId ?? null,
+          tokenKeyId: options.tokenKeyId ?? null,
+          overage,
           createdAt: now,
           lastSeenAt: now,
         },
       });
+      if (options.tokenKeyId) await claimTokenKey(tx, options.tokenKeyId, device.fingerprint, activation.id, now);
       await recordEvent(tx, { ...ctx, now }, {
         action: "activation.created",
         licenseId: license.id,
         activationId: activation.id,
         organizationId: license.organizationId,
-        data: { fingerprint: device.fingerprint, friendlyName: device.friendlyName ?? null },
+        data: { fingerprint: device.fingerprint, friendlyName: device.friendlyName ?? null, ...(options.tokenKeyId ? { tokenKeyId: options.tokenKeyId } : {}) },
       });
+      if (overage) {
+        await recordEvent(tx, { ...ctx, now }, {
+          action: "activation.overage",
+          licenseId: license.id,
+          activationId: activation.id,
+          organizationId: license.organizationId,
+          data: { fingerprint: device.fingerprint, limit, goodwill, used: used + 1 },
+        });
+      }
+      await moveDeviceSeats(tx, current, device.fingerprint, activation.id, { ...ctx, now });
       const consumed = await recordSeatUsage(tx, current, activation, now);
       return { activation, created: true, used: used + 1, consumed, current };
-    }, TX_OPTIONS);
-    // After the commit, so the alert's own transaction can never roll back the activation.
-    await alertIfSeatThresholdReached(current, current.currentPeriodId, consumed, { ...ctx, now });
-    return {
-      created,
-      activation: serializeActivation(activation, now),
-      license: serializeLicense(license, used, now),
-    };
-  } catch (error) {
-    if (error instanceof ApiError) {
-      await recordEvent(db, { ...ctx, now }, {
-        action: "activation.refused",
-        licenseId: license.id,
-        organizationId: license.organizationId,
-        data: { code: error.code, fingerprint: device.fingerprint },
-      });
-    }
-    throw error;
   }
 }
 

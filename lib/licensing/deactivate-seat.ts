@@ -6,6 +6,7 @@ import { countSeatsInUse } from "./count-seats";
 import { findLicenseByKey, findLicenseById, type TLicenseWithPolicy } from "./find-license";
 import { findActiveSeat } from "./find-seat";
 import type { TDeactivateInput } from "./schemas";
+import { seatFreedAt } from "../rules/rule-settings";
 import { serializeActivation, serializeLicense } from "./serialize";
 
 export async function deactivateSeat(input: TDeactivateInput, ctx: TContext) {
@@ -30,7 +31,8 @@ export async function deactivateActivation(license: TLicenseWithPolicy, activati
     // Conditional update: of two racing deactivations exactly one wins, and the loser sees 404.
     const { count } = await tx.activation.updateMany({
       where: { id: activationId, deactivatedAt: null },
-      data: { deactivatedAt: now, deactivatedBy: ctx.actor.type },
+      // The cooldown binds the customer (device or portal user); vendor staff free a seat at once.
+      data: { deactivatedAt: now, deactivatedBy: ctx.actor.type, seatFreedAt: customerActor(ctx) ? seatFreedAt(license, now) : null },
     });
     if (count === 0) throw new ApiError("ACTIVATION_NOT_FOUND", "This activation is not active");
     const activation = await tx.activation.findUniqueOrThrow({ where: { id: activationId } });
@@ -39,10 +41,19 @@ export async function deactivateActivation(license: TLicenseWithPolicy, activati
       licenseId: license.id,
       activationId,
       organizationId: license.organizationId,
-      data: { fingerprint: activation.fingerprint, friendlyName: activation.friendlyName },
+      data: { fingerprint: activation.fingerprint, friendlyName: activation.friendlyName, seatFreedAt: activation.seatFreedAt?.toISOString() ?? null },
     });
     return activation;
   }, TX_OPTIONS);
   const used = await countSeatsInUse(db, license.id, now);
-  return { activation: serializeActivation(activation, now), license: serializeLicense(license, used, now) };
+  return {
+    activation: serializeActivation(activation, now),
+    license: serializeLicense(license, used, now),
+    // When the seat stops counting: now, or the end of the node-locked deactivation cooldown.
+    seatFreedAt: (activation.seatFreedAt ?? now).toISOString(),
+  };
+}
+
+function customerActor(ctx: TContext): boolean {
+  return ctx.actor.type === "LICENSE_KEY" || ctx.actor.type === "USER" || ctx.actor.type === "ANONYMOUS";
 }

@@ -7,12 +7,15 @@ export const LICENSE_INCLUDE = {
   organization: true,
 } as const;
 
-export async function findLicenseByKey(rawKey: string, client: TDbOrTx = db) {
+/** A license found by one of its single-use token keys carries which one (see lib/rules/claim-token-key.ts). */
+export async function findLicenseByKey(rawKey: string, client: TDbOrTx = db): Promise<(TLicenseWithPolicy & { tokenKeyId?: string }) | null> {
   const key = normalizeLicenseKey(rawKey);
   if (!key) return null;
   const license = await client.license.findUnique({ where: { key }, include: LICENSE_INCLUDE });
   // The index lookup is by value; the explicit comparison keeps the final check constant-time.
-  return license && safeEqual(license.key, key) ? license : null;
+  if (license) return safeEqual(license.key, key) ? license : null;
+  const token = await client.tokenKey.findUnique({ where: { key }, include: { license: { include: LICENSE_INCLUDE } } });
+  return token && safeEqual(token.key, key) ? { ...token.license, tokenKeyId: token.id } : null;
 }
 
 export async function findLicenseById(id: string, client: TDbOrTx = db) {

@@ -1,14 +1,15 @@
-import type { LicenseModel, LicenseStatus } from "../generated/prisma/client";
+import type { LicenseModel, LicenseStatus, PolicyKind } from "../generated/prisma/client";
 
 type TRuleLicense = {
   status: LicenseStatus;
   seats: number | null;
   expiresAt: Date | null;
-  policy: { seats: number; model: LicenseModel };
+  policy: { seats: number; model: LicenseModel; kind?: PolicyKind };
 };
 
-/** The license's own seat count wins over its policy's default. */
+/** The license's own seat count wins over its policy's default; an evaluation always has exactly one seat. */
 export function seatLimit(license: TRuleLicense): number {
+  if (license.policy.kind === "EVALUATION") return 1;
   return license.seats ?? license.policy.seats;
 }
 

@@ -15,6 +15,10 @@ export const ZDeviceInfo = z.object({
 export const ZActivateInput = ZDeviceInfo.extend({
   key: ZKey,
   fingerprint: ZFingerprint,
+  // Required by licenses that have an activation password (lib/rules/check-activation-password.ts).
+  activationPassword: z.string().max(256).optional(),
+  // The first activation with an email makes it the License Administrator (lib/rules/assign-license-admin.ts).
+  email: z.email().max(320).optional(),
 });
 export type TActivateInput = z.infer<typeof ZActivateInput>;
 
@@ -23,6 +27,8 @@ export const ZValidateInput = z.object({
   fingerprint: ZFingerprint.optional(),
   // Echoed back unchanged so a client can match a (signed) answer to its own request.
   nonce: z.string().max(256).optional(),
+  // Answered ENTITLEMENTS_MISSING unless the license grants every one of these codes.
+  entitlements: z.array(z.string().trim().min(1).max(100)).max(100).optional(),
 });
 export type TValidateInput = z.infer<typeof ZValidateInput>;
 

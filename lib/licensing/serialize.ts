@@ -48,6 +48,8 @@ export function serializeActivation(activation: Activation, now: Date) {
     // When a floating app should heartbeat next (see lease-rules.ts); null for node-locked seats.
     refreshBefore: (activation.deactivatedAt ? null : refreshBefore(activation.leaseExpiresAt, now))?.toISOString() ?? null,
     deactivatedAt: activation.deactivatedAt?.toISOString() ?? null,
+    seatFreedAt: activation.deactivatedAt ? (activation.seatFreedAt ?? activation.deactivatedAt).toISOString() : null,
+    overage: activation.overage,
     userId: activation.userId,
   };
 }

@@ -26,7 +26,7 @@ export async function activateUserSeat(user: TUserPrincipal, input: TUserActivat
 }
 
 export async function validateUserSeat(user: TUserPrincipal, input: TUserValidateInput, ctx: TContext) {
-  return validateLicenseSeat(await userLicense(user, input.licenseId), input.fingerprint, ctx, input.nonce, { userId: user.userId });
+  return validateLicenseSeat(await userLicense(user, input.licenseId), input.fingerprint, ctx, input.nonce, { userId: user.userId, entitlements: input.entitlements });
 }
 
 export async function heartbeatUserSeat(user: TUserPrincipal, input: TUserHeartbeatInput, ctx: TContext) {

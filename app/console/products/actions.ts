@@ -8,7 +8,7 @@ import { createProduct } from "@/lib/admin/create-product";
 import { ZCreateProduct } from "@/lib/admin/schemas";
 import { updatePolicy } from "@/lib/admin/update-policy";
 import { updateProduct } from "@/lib/admin/update-product";
-import { zId, zInt, zOptionalInt } from "@/lib/console/form-schemas";
+import { zEntitlementList, zId, zInt, zOptionalInt } from "@/lib/console/form-schemas";
 import { staffAction } from "@/lib/console/staff-action";
 import { db } from "@/lib/db";
 
@@ -18,7 +18,20 @@ const policyFields = z.object({
   seats: zInt(1, 1_000_000, "Seats"),
   durationDays: zOptionalInt(1, 36_500, "Duration"),
   leaseMinutes: zInt(1, 43_200, "Lease duration"),
+  kind: z.enum(["STANDARD", "EVALUATION"], { error: "Choose standard or evaluation" }).default("STANDARD"),
+  evaluationDays: zOptionalInt(1, 3650, "Evaluation days"),
+  goodwillSeats: zInt(0, 1_000_000, "Goodwill seats").default(0),
+  deactivationCooldownHours: zInt(0, 8760, "Cooldown").default(0),
+  checkInIntervalDays: zOptionalInt(1, 3650, "Check-in interval"),
+  entitlements: zEntitlementList,
 });
+
+function withEvaluationDays<T extends z.ZodType<{ kind: string; evaluationDays: number | null }>>(schema: T) {
+  return schema.refine((p) => p.kind !== "EVALUATION" || p.evaluationDays !== null, {
+    path: ["evaluationDays"],
+    message: "An evaluation policy needs its number of days",
+  });
+}
 
 export const createProductAction = staffAction(ZCreateProduct, async (input, ctx) => {
   if (await db.product.findUnique({ where: { code: input.code } })) {
@@ -35,13 +48,13 @@ export const updateProductAction = staffAction(ZCreateProduct.extend({ id: zId }
   return { ok: true, message: "Product saved." };
 });
 
-export const createPolicyAction = staffAction(policyFields.extend({ productId: zId }), async ({ leaseMinutes, ...input }, ctx) => {
+export const createPolicyAction = staffAction(withEvaluationDays(policyFields.extend({ productId: zId })), async ({ leaseMinutes, ...input }, ctx) => {
   const policy = await createPolicy({ ...input, leaseDurationSeconds: leaseMinutes * 60 }, ctx);
   revalidatePath(`/console/products/${input.productId}`);
   redirect(`/console/policies/${policy.id}`);
 });
 
-export const updatePolicyAction = staffAction(policyFields.extend({ id: zId }), async ({ id, leaseMinutes, ...input }, ctx) => {
+export const updatePolicyAction = staffAction(withEvaluationDays(policyFields.extend({ id: zId })), async ({ id, leaseMinutes, ...input }, ctx) => {
   await updatePolicy(id, { ...input, leaseDurationSeconds: leaseMinutes * 60 }, ctx);
   revalidatePath(`/console/policies/${id}`);
   return { ok: true, message: "Policy saved. Licenses without their own overrides follow it." };

@@ -16,6 +16,8 @@ export type TActivationRow = {
   platform: string | null;
   appVersion: string | null;
   status: string;
+  /** A goodwill seat (activated beyond the limit). */
+  overage?: boolean;
   createdAt: string;
   lastSeenAt: string;
 };
@@ -48,7 +50,16 @@ export function ActivationsTable({
         col.accessor("appVersion", { header: "App version", enableSorting: false, cell: (i) => i.getValue() ?? dash }),
         col.accessor("createdAt", { header: "First seen", enableSorting: false, cell: (i) => <span className="whitespace-nowrap">{fmtDateTime(i.getValue())}</span> }),
         col.accessor("lastSeenAt", { header: "Last seen", enableSorting: false, cell: (i) => <span className="whitespace-nowrap">{fmtDateTime(i.getValue())}</span> }),
-        col.accessor("status", { header: "Status", enableSorting: false, cell: (i) => <StatusBadge status={i.getValue()} /> }),
+        col.accessor("status", { header: "Status", enableSorting: false, cell: (i) => (
+            <span className="flex flex-col items-start gap-1">
+              <StatusBadge status={i.getValue()} />
+              {i.row.original.overage ? (
+                <span className="rounded-full bg-yellow-100 px-2 py-0.5 text-xs font-medium text-yellow-800 ring-1 ring-yellow-300" title="Activated beyond the seat limit, in a goodwill seat">
+                  Overage
+                </span>
+              ) : null}
+            </span>
+          ) }),
         col.display({
           id: "actions",
           header: () => <span className="sr-only">Actions</span>,

@@ -12,6 +12,9 @@ import { LicenseEditForms } from "@/components/console/license/license-edit-form
 import { LicenseViews } from "@/components/console/license/license-views";
 import { PageHeader } from "@/components/console/page-header";
 import { SeatBar } from "@/components/console/seat-bar";
+import { LicenseRules } from "@/components/console/license/license-rules";
+import { db } from "@/lib/db";
+import { listTokenKeys } from "@/lib/rules/issue-token-keys";
 import { firstParams, parseTableParams, type TSearchParams } from "@/components/data-table/params";
 import { Card } from "@/components/ui/card";
 import { ApiError } from "@/lib/api/errors";
@@ -38,10 +41,13 @@ export default async function LicensePage({ params, searchParams }: { params: Pr
   const { page, pageSize } = parseTableParams(query, [], { id: "createdAt", desc: true });
   const includeInactive = query.show === "all";
   const license = await loadLicense(id);
-  const [activations, events] = await Promise.all([
+  const [activations, events, tokenKeys, secrets] = await Promise.all([
     listLicenseActivations(id, { page, pageSize, includeInactive }),
     listEvents({ license: id, pageSize: 10 }),
+    listTokenKeys(id),
+    db.license.findUnique({ where: { id }, select: { activationPasswordHash: true, policy: true } }),
   ]);
+  const goodwill = license.rules.effective.goodwillSeats;
   const { used, limit } = license.seats;
   const title = license.name ?? license.organization?.name ?? "License";
   return (
@@ -72,7 +78,7 @@ export default async function LicensePage({ params, searchParams }: { params: Pr
 
       <LicenseViews licenseId={license.id} floating={license.model === "FLOATING"} />
 
-      {used > limit ? (
+      {used > limit + goodwill ? (
         <div role="alert" data-testid="over-limit-notice" className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-300">
           <strong>{used} seats are in use but the limit is {limit}.</strong> New activations are blocked until usage drops below {limit}. Devices
           already activated keep working; deactivate devices or raise the seat count to allow new ones.
@@ -109,7 +115,7 @@ export default async function LicensePage({ params, searchParams }: { params: Pr
           </dl>
         </Card>
         <Card title="Seats">
-          <SeatBar used={used} limit={limit} />
+          <SeatBar used={used} limit={limit} goodwill={goodwill} />
           <p className="mt-3 text-sm text-slate-600">
             Consumed this billing period:{" "}
             <strong data-testid="seats-consumed">{license.currentPeriod?.seatsConsumed ?? 0}</strong>
@@ -142,6 +148,19 @@ export default async function LicensePage({ params, searchParams }: { params: Pr
           empty={{ title: includeInactive ? "No devices have activated this license yet" : "No active devices", hint: "Devices appear here when they activate with the license key." }}
         />
       </section>
+
+      {secrets ? (
+        <LicenseRules
+          licenseId={license.id}
+          model={license.model}
+          rules={license.rules}
+          policy={secrets.policy}
+          passwordSet={secrets.activationPasswordHash !== null}
+          tokenKeys={tokenKeys}
+          seatLimit={limit}
+          canEdit={staff.canEdit}
+        />
+      ) : null}
 
       {staff.canEdit ? (
         <LicenseEditForms

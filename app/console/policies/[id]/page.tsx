@@ -27,7 +27,17 @@ export default async function PolicyPage({ params, searchParams }: { params: Pro
       <PageHeader
         back={{ href: `/console/products/${policy.productId}`, label: policy.product.name }}
         title={policy.name}
-        description={`${policy.model === "FLOATING" ? "Floating" : "Node-locked"} · ${policy.seats} seats · ${policy.durationDays ? `${policy.durationDays} days` : "perpetual"}`}
+        description={[
+          policy.model === "FLOATING" ? "Floating" : "Node-locked",
+          policy.kind === "EVALUATION" ? `Evaluation (${policy.evaluationDays ?? "?"} days, 1 seat)` : `${policy.seats} seats`,
+          policy.durationDays ? `${policy.durationDays} days` : "perpetual",
+          policy.goodwillSeats ? `+${policy.goodwillSeats} goodwill` : null,
+          policy.deactivationCooldownHours ? `${policy.deactivationCooldownHours} h cooldown` : null,
+          policy.checkInIntervalDays ? `check-in every ${policy.checkInIntervalDays} days` : null,
+          policy.entitlements.length ? `entitlements: ${policy.entitlements.join(", ")}` : null,
+        ]
+          .filter(Boolean)
+          .join(" · ")}
       />
       {staff.canEdit ? (
         <Card title="Edit policy">
