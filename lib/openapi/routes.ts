@@ -1,6 +1,6 @@
 // Every /api/v1 route, declared once. Request schemas are imported from where the routes import them.
 import { z } from "zod";
-import { ZCreateLicense, ZCreateOrganization, ZCreatePolicy, ZCreateProduct, ZListLicenses, ZUpdateLicense } from "../admin/schemas";
+import { ZCreateLicense, ZCreateOrganization, ZCreatePolicy, ZCreateProduct, ZListLicenses, ZUpdateLicense, ZUpdatePolicy } from "../admin/schemas";
 import { ZRenewLicense, ZUsageQuery } from "../billing/schemas";
 import {
   ZActivateInput,
@@ -61,7 +61,7 @@ defineRoute({
     201: { description: "A new seat was taken", schema: ZSeatResult },
     200: { description: "This fingerprint already held a seat", schema: ZSeatResult },
   },
-  errors: [...LICENSE_REFUSALS, "SEAT_LIMIT_REACHED", "USER_ACTIVATION_LIMIT", "EVALUATION_ALREADY_USED", "TOKEN_ALREADY_USED", "INVALID_ACTIVATION_PASSWORD"],
+  errors: [...LICENSE_REFUSALS, "SEAT_LIMIT_REACHED", "USER_ACTIVATION_LIMIT", "EVALUATION_ALREADY_USED", "TOKEN_ALREADY_USED", "INVALID_ACTIVATION_PASSWORD", "CONFLICT"],
 });
 
 defineRoute({
@@ -87,7 +87,7 @@ defineRoute({
   description: "A heartbeat after a floating lease expired re-leases when a seat is free, otherwise answers 409 LEASE_EXPIRED.",
   ...clientBody({ ZHeartbeatInput, ZUserHeartbeatInput }),
   responses: { 200: { description: "The seat is alive", schema: ZSeatResult } },
-  errors: [...LICENSE_REFUSALS, "ACTIVATION_NOT_FOUND", "LEASE_EXPIRED"],
+  errors: [...LICENSE_REFUSALS, "ACTIVATION_NOT_FOUND", "LEASE_EXPIRED", "DEACTIVATED"],
 });
 
 defineRoute({
@@ -587,4 +587,46 @@ defineRoute({
   params: z.object({ id: z.string().meta({ description: "Webhook endpoint id" }), deliveryId: z.string().meta({ description: "Delivery id" }) }),
   responses: { 201: { description: "The new attempt", schema: z.object({ delivery: ZLoose("A delivery") }) } },
   errors: ["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT"],
+});
+
+// Seat rules: policy changes and token keys (one single-use activation key per seat).
+defineRoute({
+  method: "patch",
+  path: "/api/v1/admin/policies/{id}",
+  audience: "admin",
+  auth: "admin",
+  tags: ["Admin"],
+  summary: "Change a policy (seats, duration, lease, seat rules, entitlements)",
+  description: "Licenses without their own overrides follow the policy.",
+  params: ZId,
+  body: ZUpdatePolicy,
+  responses: { 200: { description: "The updated policy", schema: z.object({ policy: ZAdminPolicy }) } },
+  errors: ["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT"],
+});
+
+defineRoute({
+  method: "get",
+  path: "/api/v1/admin/licenses/{id}/token-keys",
+  audience: "admin",
+  auth: "admin",
+  tags: ["Admin"],
+  summary: "List a license's token keys",
+  params: ZId,
+  responses: { 200: { description: "Token keys", schema: z.object({ tokenKeys: z.array(ZLoose("A token key and whether it was used")), total: z.number().int() }) } },
+  errors: ["UNAUTHORIZED", "NOT_FOUND"],
+});
+
+defineRoute({
+  method: "post",
+  path: "/api/v1/admin/licenses/{id}/token-keys",
+  audience: "admin",
+  auth: "admin",
+  tags: ["Admin"],
+  summary: "Issue the missing token keys (one per seat)",
+  params: ZId,
+  responses: {
+    201: { description: "Keys were issued", schema: z.object({ issued: z.number().int(), tokenKeys: z.array(ZLoose("A token key")), total: z.number().int() }) },
+    200: { description: "Every seat already has a key", schema: z.object({ issued: z.literal(0), tokenKeys: z.array(ZLoose("A token key")), total: z.number().int() }) },
+  },
+  errors: ["UNAUTHORIZED", "FORBIDDEN", "LICENSE_NOT_FOUND"],
 });

@@ -30,7 +30,7 @@ export async function issueWelcomeLink(tx: TTx, user: { id: string; email: strin
       expiresAt: new Date(now.getTime() + WELCOME_TTL_MS),
     },
   });
-  return `${portalBaseUrl()}/portal/license-admin/welcome?token=${encodeURIComponent(token)}`;
+  return `${portalBaseUrl()}/welcome/license-admin?token=${encodeURIComponent(token)}`;
 }
 
 /**

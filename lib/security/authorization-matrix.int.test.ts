@@ -204,6 +204,15 @@ const ROWS: TRow[] = [
   { kind: "route", file: "app/api/v1/admin/licenses/[id]/concurrency/route.ts", method: "GET", variant: "unknown id", expect: ADMIN_404, request: (_w, a) => ({ headers: a.headers, params: { id: "nope" } }) },
   { kind: "route", file: "app/api/v1/admin/signing-keys/rotate/route.ts", method: "POST", expect: ADMIN_CREATE, request: (_w, a) => ({ headers: a.headers }) },
 
+  // Seat rules: policy changes and token keys.
+  { kind: "route", file: "app/api/v1/admin/policies/[id]/route.ts", method: "PATCH", expect: ADMIN_WRITE, request: (w, a) => ({ headers: a.headers, params: { id: w.policyId }, body: { name: "Matrix policy" } }) },
+  { kind: "route", file: "app/api/v1/admin/policies/[id]/route.ts", method: "PATCH", variant: "unknown id", expect: ADMIN_WRITE_404, request: (_w, a) => ({ headers: a.headers, params: { id: "nope" }, body: { name: "x" } }) },
+  { kind: "route", file: "app/api/v1/admin/licenses/[id]/token-keys/route.ts", method: "GET", expect: ADMIN_READ, request: (w, a) => ({ headers: a.headers, params: { id: w.licenseId } }) },
+  { kind: "route", file: "app/api/v1/admin/licenses/[id]/token-keys/route.ts", method: "GET", variant: "unknown id", expect: ADMIN_404, request: (_w, a) => ({ headers: a.headers, params: { id: "nope" } }) },
+  // A fresh license per cell: only the first call on a license issues keys (201); later ones answer 200.
+  { kind: "route", file: "app/api/v1/admin/licenses/[id]/token-keys/route.ts", method: "POST", expect: ADMIN_CREATE, request: async (_w, a) => ({ headers: a.headers, params: { id: (await makeLicense({ license: { seats: 2 } })).license.id } }) },
+  { kind: "route", file: "app/api/v1/admin/licenses/[id]/token-keys/route.ts", method: "POST", variant: "unknown id", expect: ADMIN_WRITE_404, request: (_w, a) => ({ headers: a.headers, params: { id: "nope" } }) },
+
   // Customer organizations' users: admin tokens only; a user of another organization is unknown here.
   { kind: "route", file: "app/api/v1/admin/organizations/[id]/users/route.ts", method: "GET", expect: ADMIN_READ, request: (w, a) => ({ headers: a.headers, params: { id: w.organizationId } }) },
   { kind: "route", file: "app/api/v1/admin/organizations/[id]/users/route.ts", method: "GET", variant: "unknown id", expect: ADMIN_404, request: (_w, a) => ({ headers: a.headers, params: { id: "nope" } }) },
@@ -277,6 +286,7 @@ const ROWS: TRow[] = [
   { kind: "page", file: "app/docs/page.tsx", expect: only({}, 200) },
   { kind: "page", file: "app/docs/api/page.tsx", expect: only({}, 200) },
   { kind: "page", file: "app/activate/page.tsx", expect: only({}, 200) },
+  { kind: "page", file: "app/welcome/license-admin/page.tsx", expect: only({}, 200), searchParams: { token: "not-a-real-welcome-token" } },
   { kind: "page", file: "app/invite/[token]/page.tsx", expect: only({}, 200), params: () => ({ token: "not-a-real-invitation-token" }) },
 
   // Console route handlers (CSV downloads) and the public activation form.
@@ -309,6 +319,10 @@ const ROWS: TRow[] = [
   { kind: "action", file: "app/console/settings/emails/actions.ts", name: "saveEmailSettingsAction", expect: STAFF_ACTION(400), args: () => [null, formData({ expiryDays: "0" })] },
   { kind: "action", file: "app/console/licenses/[id]/leases/actions.ts", name: "revokeLeaseAction", expect: STAFF_ACTION(200), args: async () => { const f = await makeLicense({ policy: { model: "FLOATING", leaseDurationSeconds: 600 } }); const { activation } = await activateSeat({ key: f.key, fingerprint: uniq("fp") }, { actor: { type: "SYSTEM" } }); return [null, formData({ licenseId: f.license.id, activationId: activation.id })]; } },
   { kind: "action", file: "app/console/licenses/[id]/leases/actions.ts", name: "revokeLeaseAction", variant: "another license's lease", expect: STAFF_ACTION(404), args: async (w) => { const f = await makeLicense({ policy: { model: "FLOATING", leaseDurationSeconds: 600 } }); const { activation } = await activateSeat({ key: f.key, fingerprint: uniq("fp") }, { actor: { type: "SYSTEM" } }); return [null, formData({ licenseId: w.licenseId, activationId: activation.id })]; } },
+  { kind: "action", file: "app/console/licenses/[id]/rules/actions.ts", name: "updateRulesAction", expect: STAFF_ACTION(200), args: (w) => [null, { id: w.otherLicenseId, goodwillSeats: "1" }] },
+  { kind: "action", file: "app/console/licenses/[id]/rules/actions.ts", name: "setActivationPasswordAction", expect: STAFF_ACTION(200), args: async () => [null, { id: (await makeLicense()).license.id, intent: "set", activationPassword: "open sesame" }] },
+  { kind: "action", file: "app/console/licenses/[id]/rules/actions.ts", name: "issueTokenKeysAction", expect: STAFF_ACTION(200), args: (w) => [null, { id: w.otherLicenseId }] },
+  { kind: "action", file: "app/console/licenses/[id]/rules/actions.ts", name: "issueTokenKeysAction", variant: "unknown id", expect: STAFF_ACTION(404), args: () => [null, { id: "nope" }] },
   { kind: "action", file: "app/console/settings/webhooks/actions.ts", name: "createEndpointAction", expect: STAFF_ACTION(200), args: () => [null, formData({ url: hookUrl(), scope: "all" })] },
   { kind: "action", file: "app/console/settings/webhooks/actions.ts", name: "updateEndpointAction", expect: STAFF_ACTION(200), args: async () => [await webhookId(), null, formData({ url: hookUrl(), scope: "all", description: "matrix" })] },
   { kind: "action", file: "app/console/settings/webhooks/actions.ts", name: "revealSecretAction", expect: STAFF_ACTION(200), args: async () => [await webhookId()] },
@@ -334,7 +348,9 @@ const ROWS: TRow[] = [
   { kind: "action", file: "app/portal/actions.ts", name: "importUsersAction", expect: PORTAL_ACTION(404, 200, 200), args: () => [`email,name\n${uniq("imp")}@example.test,Imported`] },
   { kind: "action", file: "app/portal/actions.ts", name: "deactivateSeatsAction", expect: PORTAL_ACTION(404, 200, 404), args: async (w) => [[(await activateSeat({ key: w.key, fingerprint: uniq("fp") }, { actor: { type: "SYSTEM" } })).activation.id]] },
 
-  // Accepting an invitation is authorized by its token alone: an unknown token is 404 for everyone.
+  // Accepting an invitation (or a License Administrator's welcome link) is authorized by its token
+  // alone: an unknown token is 404 for everyone.
+  { kind: "action", file: "app/welcome/license-admin/actions.ts", name: "completeWelcomeAction", expect: only({}, 404), args: () => [null, formData({ token: "not-a-real-welcome-token", password: "a long new password", confirm: "a long new password" })] },
   { kind: "action", file: "app/invite/actions.ts", name: "acceptInvitationAction", expect: only({}, 404), args: () => [{ token: "not-a-real-invitation-token", password: "a long new password" }] },
 
   // Server actions: every staff member may protect their own account; nobody else gets in. A wrong

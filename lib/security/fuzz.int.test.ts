@@ -22,6 +22,7 @@ import { GET as getLicense, PATCH as patchLicense } from "@/app/api/v1/admin/lic
 import { GET as listLicenses, POST as createLicense } from "@/app/api/v1/admin/licenses/route";
 import { POST as createOrganization } from "@/app/api/v1/admin/organizations/route";
 import { POST as createPolicy } from "@/app/api/v1/admin/policies/route";
+import { PATCH as patchPolicy } from "@/app/api/v1/admin/policies/[id]/route";
 import { POST as createProduct } from "@/app/api/v1/admin/products/route";
 import { POST as createToken } from "@/app/api/v1/admin/tokens/route";
 import { POST as deactivate } from "@/app/api/v1/deactivations/route";
@@ -146,6 +147,7 @@ function targets(): TTarget[] {
     { file: "app/api/v1/admin/policies/route.ts", name: "POST /admin/policies", handler: createPolicy, method: "POST", fields: ["productId", "name", "model", "seats", "durationDays", "leaseDurationSeconds"], valid: () => ({ productId: ctx.productId, name: "Pol", seats: 3 }), options: auth },
     { file: "app/api/v1/admin/organizations/route.ts", name: "POST /admin/organizations", handler: createOrganization, method: "POST", fields: ["name"], valid: () => ({ name: "Org" }), options: auth },
     { file: "app/api/v1/admin/licenses/route.ts", name: "POST /admin/licenses", handler: createLicense, method: "POST", fields: ["policyId", "organizationId", "seats", "expiresAt", "name", "notes", "seatAlertThreshold"], valid: () => ({ policyId: ctx.policyId, organizationId: ctx.organizationId }), options: auth },
+    { file: "app/api/v1/admin/policies/[id]/route.ts", name: "PATCH /admin/policies/[id]", handler: patchPolicy, method: "PATCH", fields: ["name", "model", "seats", "durationDays", "leaseDurationSeconds", "maxActivationsPerUser", "kind", "evaluationDays", "goodwillSeats", "deactivationCooldownHours", "checkInIntervalDays", "entitlements"], valid: () => ({ name: "Pol" }), options: () => ({ ...auth(), params: { id: ctx.policyId } }) },
     { file: "app/api/v1/license-files/route.ts", name: "POST /license-files", handler: licenseFile, method: "POST", fields: ["key", "fingerprint"], valid: () => ({ key: ctx.key, fingerprint: ctx.seatFingerprint }) },
     // Every attempt runs argon2: few runs keep the suite quick.
     { file: "app/api/v1/auth/token/route.ts", name: "POST /auth/token", handler: signInUser, method: "POST", fields: ["email", "password"], valid: () => ({ email: ctx.orgUserEmail, password: "fuzz password 123" }), runs: 5 },
