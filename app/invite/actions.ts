@@ -6,6 +6,7 @@ import { describeZodError } from "@/lib/api/handler";
 import { requestIp } from "@/lib/api/request-ip";
 import { acceptInvitation } from "@/lib/orgs/accept-invitation";
 import { ZAcceptInvitation } from "@/lib/orgs/schemas";
+import { describeErrorForLog } from "../../lib/security/redact";
 
 export type TAcceptResult = { ok: true; email: string } | { ok: false; error: string; code?: string; field?: "email" | "name" | "password" };
 
@@ -22,7 +23,7 @@ export async function acceptInvitationAction(input: { token: string; password: s
     return { ok: true, email };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, error: error.message, code: error.code, field: error.code === "CONFLICT" ? "email" : undefined };
-    console.error("[invite] accept failed", error);
+    console.error("[invite] accept failed", describeErrorForLog(error));
     return { ok: false, error: "Something went wrong. Try again." };
   }
 }

@@ -16,6 +16,7 @@ import {
 } from "@/lib/portal/manage-users";
 import { orgActorOrThrow } from "@/lib/portal/session";
 import { ZEmail, ZOrgRole } from "@/lib/orgs/schemas";
+import { describeErrorForLog } from "../../lib/security/redact";
 
 export type TActionResult<T = unknown> = { ok: true; data: T; message?: string } | { ok: false; error: string; code?: string };
 
@@ -28,7 +29,7 @@ async function run<T>(fn: () => Promise<T>, message?: string): Promise<TActionRe
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, error: error.message, code: error.code };
     if (error instanceof z.ZodError) return { ok: false, error: describeZodError(error), code: "INVALID_REQUEST" };
-    console.error("[portal] action failed", error);
+    console.error("[portal] action failed", describeErrorForLog(error));
     return { ok: false, error: "Something went wrong. Try again.", code: "INTERNAL_ERROR" };
   }
 }

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { ApiError } from "@/lib/api/errors";
 import { renewLicense } from "@/lib/billing/renew-license";
 import { staffWhoMayChange } from "@/lib/billing/staff-guard";
+import { describeErrorForLog } from "../../lib/security/redact";
 
 export type TRenewState = {
   ok: boolean;
@@ -49,7 +50,7 @@ export async function renewLicenseAction(_prev: TRenewState, form: FormData): Pr
       const field = mode === "date" ? "periodEnd" : "durationDays";
       return { ok: false, errors: error.code === "INVALID_REQUEST" ? { [field]: error.message } : { form: error.message } };
     }
-    console.error("[billing] renew failed", error);
+    console.error("[billing] renew failed", describeErrorForLog(error));
     return { ok: false, errors: { form: "Renewing failed on the server. Try again." } };
   }
 }

@@ -10,6 +10,7 @@ import { createAdminLink, revokeInvitation } from "@/lib/orgs/admin-links";
 import { createOrgUser, resendInvitation } from "@/lib/orgs/create-org-user";
 import { removeOrgUser } from "@/lib/orgs/remove-org-user";
 import { ZCreateAdminLink, ZCreateOrgUser } from "@/lib/orgs/schemas";
+import { describeErrorForLog } from "../../lib/security/redact";
 
 export type TVendorResult<T = unknown> = { ok: true; data: T } | { ok: false; error: string; code?: string };
 
@@ -25,7 +26,7 @@ async function asStaffAdmin<T>(organizationId: string, fn: (ctx: TContext) => Pr
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, error: error.message, code: error.code };
     if (error instanceof z.ZodError) return { ok: false, error: describeZodError(error), code: "INVALID_REQUEST" };
-    console.error("[customers] action failed", error);
+    console.error("[customers] action failed", describeErrorForLog(error));
     return { ok: false, error: "Something went wrong. Try again." };
   }
 }

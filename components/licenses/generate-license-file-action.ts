@@ -6,6 +6,7 @@ import { activateAndIssueLicenseFile } from "@/lib/license-files/issue-license-f
 import { decodeLicenseFile } from "@/lib/license-files/verify-license-file";
 import { findLicenseById } from "@/lib/licensing/find-license";
 import { licenseFileName, ZActivationFormInput } from "@/lib/license-files/activation-form";
+import { describeErrorForLog } from "../../lib/security/redact";
 
 export type TGenerateResult =
   | { ok: true; fileName: string; licenseFile: string; created: boolean; validUntil: string }
@@ -36,7 +37,7 @@ export async function generateLicenseFileAction(licenseId: string, input: { mach
     return { ok: true, fileName: licenseFileName(machineCode), licenseFile: issued.licenseFile, created: issued.created, validUntil: payload.validUntil };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, message: `${error.message}.` };
-    console.error("[license-file] generation failed", error);
+    console.error("[license-file] generation failed", describeErrorForLog(error));
     return { ok: false, message: "The license file could not be generated. Try again." };
   }
 }

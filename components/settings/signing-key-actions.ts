@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { requireAdminStaff } from "@/lib/auth/staff-context";
 import { rotateSigningKey } from "@/lib/signing/rotate-signing-key";
+import { describeErrorForLog } from "../../lib/security/redact";
 
 export type TRotateResult = { ok: true; keyId: string } | { ok: false; message: string };
 
@@ -14,7 +15,7 @@ export async function rotateSigningKeyAction(): Promise<TRotateResult> {
     revalidatePath("/console/settings/signing-key");
     return { ok: true, keyId };
   } catch (error) {
-    console.error("[signing-key] rotation failed", error);
+    console.error("[signing-key] rotation failed", describeErrorForLog(error));
     return { ok: false, message: "The key could not be rotated. Nothing was changed; try again." };
   }
 }

@@ -4,6 +4,7 @@ import { recordEvent, type TContext } from "../events/record-event";
 import { escapeHtml } from "../mail/escape-html";
 import { queueEmail } from "../mail/queue-email";
 import { effectiveSender, getMailSettings } from "../mail/settings";
+import { describeErrorForLog } from "../security/redact";
 
 type TAlertLicense = { id: string; seatAlertThreshold: number | null };
 
@@ -31,7 +32,7 @@ export async function alertIfSeatThresholdReached(
   try {
     return await sendSeatAlert(license.id, periodId, ctx);
   } catch (error) {
-    console.error(`[billing] seat alert for period ${periodId} failed`, error);
+    console.error(`[billing] seat alert for period ${periodId} failed`, describeErrorForLog(error));
     return false;
   }
 }

@@ -8,6 +8,7 @@ import { currentUser } from "../auth/session";
 import type { TSessionUser } from "../auth/auth-options";
 import type { TContext } from "../events/record-event";
 import { staffAccess } from "./staff-access";
+import { describeErrorForLog } from "../security/redact";
 
 export type TActionResult<T = unknown> =
   | { ok: true; message?: string; data?: T; warning?: boolean }
@@ -60,7 +61,7 @@ export function staffAction<TSchema extends z.ZodType, TOut>(
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof ApiError) return { ok: false, error: error.message, code: error.code };
-      console.error("console action failed", error);
+      console.error("console action failed", describeErrorForLog(error));
       return { ok: false, error: "Something went wrong. Try again.", code: "INTERNAL_ERROR" };
     }
   };

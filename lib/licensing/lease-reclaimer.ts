@@ -1,5 +1,6 @@
 import "server-only";
 import { reclaimExpiredLeases } from "./reclaim-expired-leases";
+import { describeErrorForLog, redactSecrets } from "../security/redact";
 
 const DEFAULT_INTERVAL_SECONDS = 60;
 
@@ -9,7 +10,7 @@ export function reclaimIntervalMs(env: Record<string, string | undefined> = proc
   if (raw === undefined || raw.trim() === "") return DEFAULT_INTERVAL_SECONDS * 1000;
   const seconds = Number(raw);
   if (!Number.isFinite(seconds) || seconds < 0) {
-    console.warn(`[seatwise] SEATWISE_LEASE_RECLAIM_INTERVAL_SECONDS=${raw} is not a number of seconds; using ${DEFAULT_INTERVAL_SECONDS}`);
+    console.warn(redactSecrets(`[seatwise] SEATWISE_LEASE_RECLAIM_INTERVAL_SECONDS=${raw} is not a number of seconds; using ${DEFAULT_INTERVAL_SECONDS}`));
     return DEFAULT_INTERVAL_SECONDS * 1000;
   }
   return Math.round(seconds * 1000);
@@ -28,9 +29,9 @@ export function startLeaseReclaimer(intervalMs = reclaimIntervalMs()): { stop: (
   const tick = async () => {
     try {
       const released = await reclaimExpiredLeases();
-      if (released > 0) console.log(`[seatwise] released ${released} expired lease(s)`);
+      if (released > 0) console.log(redactSecrets(`[seatwise] released ${released} expired lease(s)`));
     } catch (error) {
-      console.error("[seatwise] lease reclaim failed", error);
+      console.error("[seatwise] lease reclaim failed", describeErrorForLog(error));
     }
     if (!stopped) timer = setTimeout(tick, intervalMs).unref();
   };

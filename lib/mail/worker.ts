@@ -1,5 +1,6 @@
 import "server-only";
 import { deliverEmails } from "./deliver-emails";
+import { describeErrorForLog } from "../security/redact";
 
 const holder = globalThis as unknown as { __seatwiseMailWorker?: NodeJS.Timeout };
 
@@ -19,7 +20,7 @@ export function startMailWorker(intervalMs = Number(process.env.SEATWISE_MAIL_IN
       // Drain while full batches come back, so a burst doesn't wait several intervals.
       while ((await deliverEmails()).claimed === 20) {}
     } catch (error) {
-      console.error("[mail] delivery pass failed", error);
+      console.error("[mail] delivery pass failed", describeErrorForLog(error));
     } finally {
       running = false;
     }

@@ -1,5 +1,6 @@
 import "server-only";
 import { notifyExpiringLicenses } from "./notify-expiring-licenses";
+import { describeErrorForLog, redactSecrets } from "../security/redact";
 
 const DEFAULT_INTERVAL_MS = 15 * 60_000;
 
@@ -18,10 +19,10 @@ export function startNotificationJobs(intervalMs = Number(process.env.SEATWISE_N
     try {
       const result = await notifyExpiringLicenses();
       if (result.expiring + result.expired > 0) {
-        console.log(`[seatwise] expiry notices: ${result.expiring} expiring, ${result.expired} expired, ${result.emails} email(s) queued`);
+        console.log(redactSecrets(`[seatwise] expiry notices: ${result.expiring} expiring, ${result.expired} expired, ${result.emails} email(s) queued`));
       }
     } catch (error) {
-      console.error("[seatwise] expiry notice job failed", error);
+      console.error("[seatwise] expiry notice job failed", describeErrorForLog(error));
     }
     if (!stopped) timer = setTimeout(tick, intervalMs).unref();
   };

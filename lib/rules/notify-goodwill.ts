@@ -4,6 +4,7 @@ import { recordEvent, type TContext } from "../events/record-event";
 import { escapeHtml } from "../mail/escape-html";
 import { queueEmail } from "../mail/queue-email";
 import { effectiveSender, getMailSettings } from "../mail/settings";
+import { describeErrorForLog } from "../security/redact";
 
 /**
  * Emails the vendor's billing contact that a license went into its goodwill seats, once per license
@@ -49,7 +50,7 @@ export async function notifyGoodwillUsed(licenseId: string, periodId: string | n
       return true;
     }, TX_OPTIONS);
   } catch (error) {
-    console.error(`[rules] goodwill notice for license ${licenseId} failed`, error);
+    console.error(`[rules] goodwill notice for license ${licenseId} failed`, describeErrorForLog(error));
     return false;
   }
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { deliverWebhooks } from "./deliver-webhooks";
+import { describeErrorForLog } from "../security/redact";
 
 const DEFAULT_POLL_MS = 2_000;
 
@@ -30,7 +31,7 @@ export function startWebhookWorker(pollMs = webhookPollMs()): { stop: () => Prom
       const result = await deliverWebhooks({ limit: batch, signal: controller.signal });
       full = result.claimed === batch;
     } catch (error) {
-      if (!controller.signal.aborted) console.error("[seatwise] webhook delivery pass failed", error);
+      if (!controller.signal.aborted) console.error("[seatwise] webhook delivery pass failed", describeErrorForLog(error));
     }
     if (!controller.signal.aborted) timer = setTimeout(run, full ? 0 : pollMs).unref();
   };

@@ -4,6 +4,7 @@ import { requestIp } from "@/lib/api/request-ip";
 import { licenseFileName, ZActivationFormInput } from "@/lib/license-files/activation-form";
 import { activateKeyAndIssueLicenseFile } from "@/lib/license-files/issue-license-file";
 import { enforceRateLimit } from "@/lib/rate-limit/enforce-rate-limit";
+import { describeErrorForLog } from "../../../lib/security/redact";
 
 /**
  * The public activation form posts here (fetch with JSON, or a plain HTML form post without JS).
@@ -40,7 +41,7 @@ export async function POST(req: Request): Promise<Response> {
   } catch (error) {
     if (isFormPost) {
       const code = error instanceof ApiError ? error.code : "INTERNAL_ERROR";
-      if (!(error instanceof ApiError)) console.error("[activate] unexpected error", error);
+      if (!(error instanceof ApiError)) console.error("[activate] unexpected error", describeErrorForLog(error));
       return new Response(null, { status: 303, headers: { location: `/activate?error=${code}` } });
     }
     return errorResponse(error);

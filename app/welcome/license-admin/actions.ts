@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import { requestIp } from "@/lib/api/request-ip";
 import { completeLicenseAdminWelcome, ZPortalPassword } from "@/lib/rules/manage-license-admin";
+import { describeErrorForLog } from "../../../lib/security/redact";
 
 export type TWelcomeState = { ok: true; email: string } | { ok: false; error: string; field?: string; code?: string } | null;
 
@@ -25,7 +26,7 @@ export async function completeWelcomeAction(_previous: TWelcomeState, form: Form
     return { ok: true, email: user.email };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, error: error.message, code: error.code };
-    console.error("license admin welcome failed", error);
+    console.error("license admin welcome failed", describeErrorForLog(error));
     return { ok: false, error: "Something went wrong. Try again." };
   }
 }

@@ -2,6 +2,7 @@ import { currentUser } from "@/lib/auth/session";
 import { billingReportBatches } from "@/lib/billing/billing-report";
 import { csvLine, REPORT_COLUMNS, reportRowToCsv } from "@/lib/billing/csv";
 import { parseReportRange } from "@/lib/billing/report-range";
+import { describeErrorForLog } from "../../../../lib/security/redact";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +27,7 @@ export async function GET(req: Request) {
         if (next.done) return controller.close();
         controller.enqueue(encoder.encode(next.value.map(reportRowToCsv).join("")));
       } catch (error) {
-        console.error("[billing] CSV export failed", error);
+        console.error("[billing] CSV export failed", describeErrorForLog(error));
         controller.error(error);
       }
     },
