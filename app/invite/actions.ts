@@ -6,9 +6,9 @@ import { describeZodError } from "@/lib/api/handler";
 import { requestIp } from "@/lib/api/request-ip";
 import { acceptInvitation } from "@/lib/orgs/accept-invitation";
 import { ZAcceptInvitation } from "@/lib/orgs/schemas";
-import { describeErrorForLog } from "@/lib/security/redact";
+import { describeErrorForLog } from "../../lib/security/redact";
 
-export type TAcceptResult = { ok: true; email: string } | { ok: false; error: string; field?: "email" | "name" | "password" };
+export type TAcceptResult = { ok: true; email: string } | { ok: false; error: string; code?: string; field?: "email" | "name" | "password" };
 
 export async function acceptInvitationAction(input: { token: string; password: string; email?: string; name?: string }): Promise<TAcceptResult> {
   const parsed = ZAcceptInvitation.safeParse(input);
@@ -22,7 +22,7 @@ export async function acceptInvitationAction(input: { token: string; password: s
     const { email } = await acceptInvitation(parsed.data, { actor: { type: "ANONYMOUS" }, ip });
     return { ok: true, email };
   } catch (error) {
-    if (error instanceof ApiError) return { ok: false, error: error.message, field: error.code === "CONFLICT" ? "email" : undefined };
+    if (error instanceof ApiError) return { ok: false, error: error.message, code: error.code, field: error.code === "CONFLICT" ? "email" : undefined };
     console.error("[invite] accept failed", describeErrorForLog(error));
     return { ok: false, error: "Something went wrong. Try again." };
   }

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { ApiError } from "@/lib/api/errors";
 import { renewLicense } from "@/lib/billing/renew-license";
 import { staffWhoMayChange } from "@/lib/billing/staff-guard";
-import { describeErrorForLog } from "@/lib/security/redact";
+import { describeErrorForLog } from "../../lib/security/redact";
 
 export type TRenewState = {
   ok: boolean;

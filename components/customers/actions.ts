@@ -10,7 +10,7 @@ import { createAdminLink, revokeInvitation } from "@/lib/orgs/admin-links";
 import { createOrgUser, resendInvitation } from "@/lib/orgs/create-org-user";
 import { removeOrgUser } from "@/lib/orgs/remove-org-user";
 import { ZCreateAdminLink, ZCreateOrgUser } from "@/lib/orgs/schemas";
-import { describeErrorForLog } from "@/lib/security/redact";
+import { describeErrorForLog } from "../../lib/security/redact";
 
 export type TVendorResult<T = unknown> = { ok: true; data: T } | { ok: false; error: string; code?: string };
 

@@ -6,7 +6,7 @@ import { activateAndIssueLicenseFile } from "@/lib/license-files/issue-license-f
 import { decodeLicenseFile } from "@/lib/license-files/verify-license-file";
 import { findLicenseById } from "@/lib/licensing/find-license";
 import { licenseFileName, ZActivationFormInput } from "@/lib/license-files/activation-form";
-import { describeErrorForLog } from "@/lib/security/redact";
+import { describeErrorForLog } from "../../lib/security/redact";
 
 export type TGenerateResult =
   | { ok: true; fileName: string; licenseFile: string; created: boolean; validUntil: string }

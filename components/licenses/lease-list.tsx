@@ -5,7 +5,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { TLeaseRow } from "@/lib/licensing/list-leases";
 
-export type TRevokeState = { ok?: boolean; error?: string } | null;
+export type TRevokeState = { ok?: boolean; error?: string; code?: string } | null;
 export type TRevokeAction = (prev: TRevokeState, form: FormData) => Promise<TRevokeState>;
 
 type TProps = {

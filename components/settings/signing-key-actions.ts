@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { requireAdminStaff } from "@/lib/auth/staff-context";
 import { rotateSigningKey } from "@/lib/signing/rotate-signing-key";
-import { describeErrorForLog } from "@/lib/security/redact";
+import { describeErrorForLog } from "../../lib/security/redact";
 
 export type TRotateResult = { ok: true; keyId: string } | { ok: false; message: string };
 

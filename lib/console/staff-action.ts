@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { ApiError } from "../api/errors";
+import { ApiError, type TErrorCode } from "../api/errors";
 import { requestIp } from "../api/request-ip";
 import { currentUser } from "../auth/session";
 import type { TSessionUser } from "../auth/auth-options";
@@ -12,7 +12,7 @@ import { describeErrorForLog } from "../security/redact";
 
 export type TActionResult<T = unknown> =
   | { ok: true; message?: string; data?: T; warning?: boolean }
-  | { ok: false; error: string; fieldErrors?: Record<string, string> };
+  | { ok: false; error: string; fieldErrors?: Record<string, string>; code?: TErrorCode };
 
 export type TStaffContext = TContext & { staff: TSessionUser };
 
@@ -48,20 +48,21 @@ export function staffAction<TSchema extends z.ZodType, TOut>(
 ) {
   return async (_previous: unknown, input?: FormData | Record<string, unknown>): Promise<TActionResult<TOut>> => {
     const staff = await staffAccess(await currentUser());
-    if (!staff) return { ok: false, error: "Your session has ended. Sign in again." };
-    if (!staff.canEdit) return { ok: false, error: "Read-only staff can't make changes." };
+    // The code says why, for callers and tests that need more than the message.
+    if (!staff) return { ok: false, error: "Your session has ended. Sign in again.", code: "UNAUTHORIZED" };
+    if (!staff.canEdit) return { ok: false, error: "Read-only staff can't make changes.", code: "FORBIDDEN" };
     const parsed = schema.safeParse(toObject(input));
     if (!parsed.success) {
-      return { ok: false, error: "Please fix the highlighted fields.", fieldErrors: fieldErrors(parsed.error) };
+      return { ok: false, error: "Please fix the highlighted fields.", fieldErrors: fieldErrors(parsed.error), code: "INVALID_REQUEST" };
     }
     const ip = requestIp(await headers());
     try {
       return (await run(parsed.data, { actor: { type: "STAFF", id: staff.id, label: staff.email }, ip, staff })) ?? { ok: true };
     } catch (error) {
       unstable_rethrow(error);
-      if (error instanceof ApiError) return { ok: false, error: error.message };
+      if (error instanceof ApiError) return { ok: false, error: error.message, code: error.code };
       console.error("console action failed", describeErrorForLog(error));
-      return { ok: false, error: "Something went wrong. Try again." };
+      return { ok: false, error: "Something went wrong. Try again.", code: "INTERNAL_ERROR" };
     }
   };
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { ERROR_STATUS } from "../api/errors";
+import { PING_EVENT_TYPE, WEBHOOK_EVENT_TYPE_NAMES } from "../webhooks/event-types";
 import { openApiDocument } from "./document";
 import { registeredRoutes } from "./registry";
 
@@ -76,9 +77,12 @@ describe("OpenAPI document", () => {
 
   it("describes request bodies from the zod schemas the routes validate with", () => {
     const activate = (document.paths as any)["/api/v1/activations"].post;
-    const schema = activate.requestBody.content["application/json"].schema;
-    expect(schema.required).toEqual(expect.arrayContaining(["key", "fingerprint"]));
-    expect(schema.properties.fingerprint).toMatchObject({ type: "string", maxLength: 256 });
+    // A license key, or a user token and a licenseId: both body shapes are documented.
+    const [byKey, byUser] = activate.requestBody.content["application/json"].schema.anyOf;
+    expect(byKey.required).toEqual(expect.arrayContaining(["key", "fingerprint"]));
+    expect(byKey.properties.fingerprint).toMatchObject({ type: "string", maxLength: 256 });
+    expect(byUser.required).toEqual(expect.arrayContaining(["licenseId", "fingerprint"]));
+    expect(byUser.properties.key).toBeUndefined();
     expect(activate.responses["409"].description).toContain("SEAT_LIMIT_REACHED");
     expect(activate.responses["409"].headers["Retry-After"]).toBeDefined();
     const list = (document.paths as any)["/api/v1/admin/licenses"].get;
@@ -86,7 +90,10 @@ describe("OpenAPI document", () => {
     expect(list.security).toEqual([{ adminToken: [] }]);
   });
 
-  it("has a webhooks section", () => {
-    expect(document.webhooks).toBeDefined();
+  it("documents every webhook payload the server sends", () => {
+    const hooks = document.webhooks as Record<string, any>;
+    expect(Object.keys(hooks).sort()).toEqual([...WEBHOOK_EVENT_TYPE_NAMES, PING_EVENT_TYPE].sort());
+    const created = hooks["license.created"].post.requestBody.content["application/json"].schema;
+    expect(created.required).toEqual(expect.arrayContaining(["id", "type", "timestamp", "data"]));
   });
 });

@@ -3,7 +3,7 @@ import { ERROR_STATUS, type TErrorCode } from "../api/errors";
 import { registeredRoutes, type TRouteSpec } from "./registry";
 import "./routes";
 import { ZError, ZErrorCode } from "./schemas";
-import { registeredWebhooks, webhookEnvelope } from "./webhooks";
+import { registeredWebhooks } from "./webhooks";
 
 const ALWAYS: TErrorCode[] = ["INVALID_REQUEST", "INTERNAL_ERROR"];
 
@@ -73,7 +73,7 @@ export function openApiDocument() {
     paths[route.path] = { ...paths[route.path], [route.method]: operation(route) };
   }
   const webhooks = Object.fromEntries(
-    registeredWebhooks().map((hook) => [hook.event, { post: { summary: hook.summary, requestBody: { content: { "application/json": { schema: webhookEnvelope(hook.event, hook.data) } } }, responses: { "200": { description: "Any 2xx acknowledges the delivery" } } } }]),
+    registeredWebhooks().map((hook) => [hook.event, { post: { summary: hook.summary, requestBody: { content: { "application/json": { schema: hook.payload } } }, responses: { "200": { description: "Any 2xx acknowledges the delivery; anything else is retried" } } } }]),
   );
   cached = createDocument({
     openapi: "3.1.0",

@@ -21,6 +21,12 @@ export type TRouteSpec = {
   /** Security: "none", an admin API token, or (client routes) an optional user token. */
   auth: "none" | "admin" | "user-optional" | "user" | "basic";
   body?: z.ZodType;
+  /**
+   * Routes that take `body: z.unknown()` in apiRoute and parse one of several shapes inside (license key
+   * vs. user token): the schemas they parse with, keyed by their export name. `body` documents their union;
+   * the drift test checks the route imports and parses these very objects.
+   */
+  bodyVariants?: Record<string, z.ZodType>;
   /** The route parses its body itself (not through apiRoute), with this same schema object. */
   manualBody?: true;
   query?: z.ZodObject;

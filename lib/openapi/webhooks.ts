@@ -1,12 +1,14 @@
-// Webhook payloads. Placeholder: the notifications/webhooks work registers each event type here
-// (defineWebhook({ event: "license.created", data: ZLicenseCreated })) and the document lists it.
-import { z } from "zod";
+// Webhook payloads, documented from the one registry the sender uses (lib/webhooks/event-types.ts):
+// the documented body is the very zod schema of what a delivery carries, so it cannot drift.
+import type { z } from "zod";
+import { PING_EVENT_TYPE, payloadSchema, WEBHOOK_EVENT_TYPE_NAMES, WEBHOOK_EVENT_TYPES, ZPingPayload } from "../webhooks/event-types";
 
-export type TWebhookSpec = { event: string; summary: string; data: z.ZodType };
+export type TWebhookSpec = { event: string; summary: string; payload: z.ZodType };
 
 const webhooks: TWebhookSpec[] = [];
 
 export function defineWebhook(spec: TWebhookSpec) {
+  if (webhooks.some((w) => w.event === spec.event)) throw new Error(`Webhook declared twice: ${spec.event}`);
   webhooks.push(spec);
   return spec;
 }
@@ -15,11 +17,7 @@ export function registeredWebhooks(): readonly TWebhookSpec[] {
   return webhooks;
 }
 
-/** The envelope every delivery shares; `data` depends on `type`. */
-export const webhookEnvelope = (type: string, data: z.ZodType) =>
-  z.object({
-    id: z.string().meta({ description: "Delivery id; the same on retries, so receivers can deduplicate." }),
-    type: z.literal(type),
-    createdAt: z.string().meta({ format: "date-time" }),
-    data,
-  });
+for (const type of WEBHOOK_EVENT_TYPE_NAMES) {
+  defineWebhook({ event: type, summary: WEBHOOK_EVENT_TYPES[type].description, payload: payloadSchema(type) });
+}
+defineWebhook({ event: PING_EVENT_TYPE, summary: "Test ping sent from the console or the API.", payload: ZPingPayload });

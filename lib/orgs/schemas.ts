@@ -37,6 +37,9 @@ export const ZListOrgUsers = z.object({
 });
 export type TListOrgUsers = z.input<typeof ZListOrgUsers>;
 
+/** DELETE …/users/:userId?freeSeats=true also deactivates the user's seats. */
+export const ZRemoveOrgUserQuery = z.object({ freeSeats: z.enum(["true", "false"]).optional() });
+
 export const ZRemoveOrgUser = z.object({ freeSeats: z.boolean().default(false) });
 
 export const ZTokenRequest = z.object({ email: z.string().trim().toLowerCase().max(320), password: z.string().max(1024) });

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from "../rate-limit/sign-in-throttle";
 import { ApiError } from "../api/errors";
 import { verifyPassword } from "../crypto/passwords";
 import { digestToken, generateToken } from "../crypto/tokens";
@@ -20,6 +21,8 @@ export type TUserPrincipal = {
 export async function issueUserToken(email: string, password: string, ctx: TContext) {
   const now = ctx.now ?? new Date();
   const normalized = email.trim().toLowerCase();
+  // Same brute-force protection as the console sign-in: refused before the password is even checked.
+  await assertSignInAllowed("portal", normalized, ctx.ip ?? null);
   const user = await db.orgUser.findUnique({
     where: { email: normalized },
     omit: { passwordHash: false },
@@ -32,8 +35,10 @@ export async function issueUserToken(email: string, password: string, ctx: TCont
       organizationId: user?.organizationId ?? null,
       data: { email: normalized },
     });
+    await recordSignInFailure("portal", normalized, ctx.ip ?? null);
     throw new ApiError("INVALID_CREDENTIALS", "Wrong email or password");
   }
+  await clearSignInFailures("portal", normalized);
   const token = generateToken("sw_user");
   const expiresAt = new Date(now.getTime() + USER_TOKEN_TTL_MS);
   const record = await db.userToken.create({ data: { userId: user.id, tokenHash: digestToken(token), expiresAt, createdAt: now } });

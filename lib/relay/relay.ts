@@ -1,6 +1,7 @@
 import http from "node:http";
 import { createProxyServer } from "http-proxy-3";
 import { isClientPath } from "./allowlist";
+import { redactSecrets } from "../security/redact";
 
 export type TRelayOptions = {
   /** The vendor's Seatwise, e.g. https://licenses.example.com */
@@ -26,7 +27,7 @@ function refuse(res: http.ServerResponse, status: number, code: string, message:
 export function createRelay(options: TRelayOptions): http.Server {
   const upstream = new URL(options.upstream);
   if (upstream.protocol !== "http:" && upstream.protocol !== "https:") throw new Error("--upstream must be an http(s) URL");
-  const log = options.log ?? ((line: string) => console.log(line));
+  const log = options.log ?? ((line: string) => console.log(redactSecrets(line)));
   const proxy = createProxyServer({
     target: upstream.origin,
     changeOrigin: true,

@@ -1,19 +1,12 @@
 import "server-only";
-import { z } from "zod";
 import { ApiError } from "../api/errors";
 import { db, type TDbOrTx } from "../db";
 import { findLicenseById } from "../licensing/find-license";
 import { seatLimit } from "../licensing/license-rules";
 import { bucketStart, concurrencySeries, type TBucket, type TInterval } from "./concurrency";
 
-export const REPORT_RANGES = { "24h": 1, "7d": 7, "30d": 30, "90d": 90 } as const;
-export type TReportRange = keyof typeof REPORT_RANGES;
-
-export const ZConcurrencyQuery = z.object({
-  range: z.enum(Object.keys(REPORT_RANGES) as [TReportRange, ...TReportRange[]]).catch("7d").default("7d"),
-  bucket: z.enum(["hour", "day"]).catch("hour").default("hour"),
-});
-export type TConcurrencyQuery = z.infer<typeof ZConcurrencyQuery>;
+import { REPORT_RANGES, type TConcurrencyQuery } from "./schemas";
+export { REPORT_RANGES, ZConcurrencyQuery, type TConcurrencyQuery, type TReportRange } from "./schemas";
 
 /** Hourly points over 90 days would be thousands of bars: long ranges are shown per day. */
 export function effectiveBucket(query: TConcurrencyQuery): TBucket {

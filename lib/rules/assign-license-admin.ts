@@ -27,7 +27,7 @@ export async function issueWelcomeLink(tx: TTx, user: { id: string; email: strin
       expiresAt: new Date(now.getTime() + WELCOME_TTL_MS),
     },
   });
-  return appUrl(`/portal/license-admin/welcome?token=${encodeURIComponent(token)}`);
+  return appUrl(`/welcome/license-admin?token=${encodeURIComponent(token)}`);
 }
 
 /**

@@ -6,9 +6,11 @@ import { encode } from "next-auth/jwt";
 import { createApiToken } from "../auth/api-tokens";
 import type { TSessionUser } from "../auth/auth-options";
 import { serverSecret } from "../config/secret";
-import { digestToken, generateToken } from "../crypto/tokens";
+import { createOrgUser } from "../orgs/create-org-user";
+import { issueUserToken } from "../orgs/user-tokens";
+import { createWebhookEndpoint } from "../webhooks/endpoints";
+import { makeLicense, makeStaff, staffCtx, uniq } from "../test/factories";
 import { db } from "../db";
-import { makeLicense, makeStaff, uniq } from "../test/factories";
 
 export const ACTORS = [
   "anonymous",
@@ -44,23 +46,45 @@ export type TWorld = {
   organizationId: string;
   otherOrganizationId: string;
   otherLicenseId: string;
+  /** Users of the first organization (member, admin) and the other organization's admin. */
+  memberUserId: string;
+  adminUserId: string;
+  otherUserId: string;
+  /** A (disabled) webhook endpoint, for the console's endpoint page. */
+  webhookId: string;
   actors: Record<TActorName, TActor>;
 };
 
 async function sessionCookie(user: TSessionUser): Promise<string> {
-  const token = await encode({ token: { uid: user.id, email: user.email, name: user.name, kind: user.kind, role: user.role }, secret: serverSecret() });
+  const token = await encode({ token: { ...user, uid: user.id }, secret: serverSecret() });
   return `next-auth.session-token=${token}`;
 }
 
 /**
- * An org user with a bearer user token, stored the way the portal stores them (digest only).
- * On a branch without the portal these tokens are simply unknown to every route.
+ * A customer's user, created and signed in through the portal's own functions: the end-user token is
+ * what POST /api/v1/auth/token issues, the session is what the portal sign-in (authorize()) returns.
  */
 async function orgUser(organizationId: string, role: "ORG_ADMIN" | "MEMBER") {
-  const user = await db.orgUser.create({ data: { organizationId, email: `${uniq("user")}@example.test`, name: "Org User", role } });
-  const token = generateToken("sw_user");
-  await db.userToken.create({ data: { userId: user.id, tokenHash: digestToken(token), expiresAt: new Date(Date.now() + 3600_000) } });
-  return { user, token };
+  const email = `${uniq("user")}@example.test`;
+  const password = "org user password 1";
+  const admin = role === "ORG_ADMIN";
+  const { user } = await createOrgUser(organizationId, { email, name: "Org User", role, password, canManageUsers: admin, canDeactivateSeats: admin }, staffCtx);
+  const { token } = await issueUserToken(email, password, staffCtx);
+  const sessionUser: TSessionUser = {
+    id: user.id,
+    email,
+    name: "Org User",
+    kind: "org",
+    organizationId,
+    role,
+    canManageUsers: admin,
+    canDeactivateSeats: admin,
+  };
+  return { user, token, sessionUser };
+}
+
+async function orgActor(name: TActorName, org: Awaited<ReturnType<typeof orgUser>>): Promise<TActor> {
+  return { name, headers: { cookie: await sessionCookie(org.sessionUser) }, sessionUser: org.sessionUser };
 }
 
 async function staffActor(name: TActorName, role: "ADMIN" | "READ_ONLY"): Promise<TActor> {
@@ -87,9 +111,10 @@ export async function buildWorld(): Promise<TWorld> {
     anonymous: { name: "anonymous", headers: {}, sessionUser: null },
     licenseKey: { name: "licenseKey", headers: bearer(a.key), sessionUser: null },
     userToken: { name: "userToken", headers: bearer(member.token), sessionUser: null },
-    orgMember: { name: "orgMember", headers: bearer(member.token), sessionUser: null },
-    orgAdmin: { name: "orgAdmin", headers: bearer(admin.token), sessionUser: null },
-    orgAdminOther: { name: "orgAdminOther", headers: bearer(otherAdmin.token), sessionUser: null },
+    // Portal sessions (signed-in customer users); the end-user token above is the API credential.
+    orgMember: await orgActor("orgMember", member),
+    orgAdmin: await orgActor("orgAdmin", admin),
+    orgAdminOther: await orgActor("orgAdminOther", otherAdmin),
     readOnlyStaff: await staffActor("readOnlyStaff", "READ_ONLY"),
     adminStaff: await staffActor("adminStaff", "ADMIN"),
     adminToken: { name: "adminToken", headers: bearer(adminToken), sessionUser: null },
@@ -105,6 +130,10 @@ export async function buildWorld(): Promise<TWorld> {
     organizationId: a.organization.id,
     otherOrganizationId: b.organization.id,
     otherLicenseId: b.license.id,
+    memberUserId: member.user.id,
+    adminUserId: admin.user.id,
+    otherUserId: otherAdmin.user.id,
+    webhookId: (await createWebhookEndpoint({ url: "https://example.test/matrix", enabled: false }, staffCtx)).id,
     actors,
   };
 }

@@ -5,7 +5,16 @@
  */
 import fc from "fast-check";
 import { renderToStaticMarkup } from "react-dom/server";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+// The dashboard's tables keep their state in the URL (useRouter/useSearchParams), which needs the
+// App Router mounted. Rendering outside Next.js, give them an inert router at /console.
+vi.mock("next/navigation", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/navigation")>()),
+  useRouter: () => ({ push: () => undefined, replace: () => undefined, refresh: () => undefined, prefetch: () => undefined, back: () => undefined, forward: () => undefined }),
+  usePathname: () => "/console",
+  useSearchParams: () => new URLSearchParams(),
+}));
 import { POST as activate } from "@/app/api/v1/activations/route";
 import { DELETE as deleteActivation } from "@/app/api/v1/admin/activations/[id]/route";
 import { GET as listActivations } from "@/app/api/v1/admin/licenses/[id]/activations/route";
@@ -13,14 +22,26 @@ import { GET as getLicense, PATCH as patchLicense } from "@/app/api/v1/admin/lic
 import { GET as listLicenses, POST as createLicense } from "@/app/api/v1/admin/licenses/route";
 import { POST as createOrganization } from "@/app/api/v1/admin/organizations/route";
 import { POST as createPolicy } from "@/app/api/v1/admin/policies/route";
+import { PATCH as patchPolicy } from "@/app/api/v1/admin/policies/[id]/route";
 import { POST as createProduct } from "@/app/api/v1/admin/products/route";
 import { POST as createToken } from "@/app/api/v1/admin/tokens/route";
 import { POST as deactivate } from "@/app/api/v1/deactivations/route";
 import { POST as heartbeat } from "@/app/api/v1/heartbeats/route";
 import { POST as validate } from "@/app/api/v1/validate/route";
+import { POST as renewLicense } from "@/app/api/v1/admin/licenses/[id]/renew/route";
+import { POST as createInvitation } from "@/app/api/v1/admin/organizations/[id]/invitations/route";
+import { PATCH as patchOrgUser } from "@/app/api/v1/admin/organizations/[id]/users/[userId]/route";
+import { POST as createOrgUser } from "@/app/api/v1/admin/organizations/[id]/users/route";
+import { PATCH as patchWebhook } from "@/app/api/v1/admin/webhooks/[id]/route";
+import { POST as createWebhook } from "@/app/api/v1/admin/webhooks/route";
+import { POST as signInUser } from "@/app/api/v1/auth/token/route";
+import { POST as licenseFile } from "@/app/api/v1/license-files/route";
+import { createOrgUser as addOrgUser } from "@/lib/orgs/create-org-user";
+import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
+import { activateSeat } from "@/lib/licensing/activate-seat";
 import ConsoleHome from "@/app/console/page";
 import { db } from "@/lib/db";
-import { makeAdminToken, makeLicense, makeStaff } from "@/lib/test/factories";
+import { makeAdminToken, makeLicense, makeStaff, staffCtx, uniq } from "@/lib/test/factories";
 import { callRoute, type TCallOptions } from "@/lib/test/http";
 
 // Rate limits are covered by their own suite; here they'd only stop the fuzzer early.
@@ -88,7 +109,7 @@ const rawBodies = fc.oneof(
 type TTarget = { file: string; name: string; handler: THandler; method: string; fields: string[]; valid: () => Record<string, unknown>; options?: () => TCallOptions; runs?: number };
 
 let admin: string;
-let ctx: { key: string; licenseId: string; policyId: string; productId: string; organizationId: string; staffBasic: string };
+let ctx: { key: string; licenseId: string; policyId: string; productId: string; organizationId: string; staffBasic: string; orgUserId: string; orgUserEmail: string; webhookId: string; seatFingerprint: string };
 
 beforeAll(async () => {
   admin = (await makeAdminToken()).authorization;
@@ -101,7 +122,16 @@ beforeAll(async () => {
     productId: l.product.id,
     organizationId: l.organization.id,
     staffBasic: `Basic ${Buffer.from(`${staff.email}:${staff.password}`).toString("base64")}`,
+    orgUserId: "",
+    orgUserEmail: `${uniq("fuzz")}@example.test`,
+    webhookId: "",
+    seatFingerprint: "fz-seat",
   };
+  const created = await addOrgUser(ctx.organizationId, { email: ctx.orgUserEmail, name: "Fuzz User", password: "fuzz password 123" }, staffCtx);
+  ctx.orgUserId = created.user.id;
+  // Disabled: the fuzzer's other routes create events, and nothing should be delivered anywhere.
+  ctx.webhookId = (await createWebhookEndpoint({ url: "https://example.test/hooks", enabled: false }, staffCtx)).id;
+  await activateSeat({ key: ctx.key, fingerprint: ctx.seatFingerprint }, { actor: { type: "SYSTEM" } });
 });
 
 function targets(): TTarget[] {
@@ -117,6 +147,16 @@ function targets(): TTarget[] {
     { file: "app/api/v1/admin/policies/route.ts", name: "POST /admin/policies", handler: createPolicy, method: "POST", fields: ["productId", "name", "model", "seats", "durationDays", "leaseDurationSeconds"], valid: () => ({ productId: ctx.productId, name: "Pol", seats: 3 }), options: auth },
     { file: "app/api/v1/admin/organizations/route.ts", name: "POST /admin/organizations", handler: createOrganization, method: "POST", fields: ["name"], valid: () => ({ name: "Org" }), options: auth },
     { file: "app/api/v1/admin/licenses/route.ts", name: "POST /admin/licenses", handler: createLicense, method: "POST", fields: ["policyId", "organizationId", "seats", "expiresAt", "name", "notes", "seatAlertThreshold"], valid: () => ({ policyId: ctx.policyId, organizationId: ctx.organizationId }), options: auth },
+    { file: "app/api/v1/admin/policies/[id]/route.ts", name: "PATCH /admin/policies/[id]", handler: patchPolicy, method: "PATCH", fields: ["name", "model", "seats", "durationDays", "leaseDurationSeconds", "maxActivationsPerUser", "kind", "evaluationDays", "goodwillSeats", "deactivationCooldownHours", "checkInIntervalDays", "entitlements"], valid: () => ({ name: "Pol" }), options: () => ({ ...auth(), params: { id: ctx.policyId } }) },
+    { file: "app/api/v1/license-files/route.ts", name: "POST /license-files", handler: licenseFile, method: "POST", fields: ["key", "fingerprint"], valid: () => ({ key: ctx.key, fingerprint: ctx.seatFingerprint }) },
+    // Every attempt runs argon2: few runs keep the suite quick.
+    { file: "app/api/v1/auth/token/route.ts", name: "POST /auth/token", handler: signInUser, method: "POST", fields: ["email", "password"], valid: () => ({ email: ctx.orgUserEmail, password: "fuzz password 123" }), runs: 5 },
+    { file: "app/api/v1/admin/licenses/[id]/renew/route.ts", name: "POST /admin/licenses/[id]/renew", handler: renewLicense, method: "POST", fields: ["durationDays", "periodEnd"], valid: () => ({ durationDays: 30 }), options: () => ({ ...auth(), params: { id: ctx.licenseId } }) },
+    { file: "app/api/v1/admin/organizations/[id]/users/route.ts", name: "POST /admin/organizations/[id]/users", handler: createOrgUser, method: "POST", fields: ["email", "name", "role", "canManageUsers", "canDeactivateSeats", "password"], valid: () => ({ email: `${uniq("fz")}@example.test`, name: "U" }), options: () => ({ ...auth(), params: { id: ctx.organizationId } }), runs: 8 },
+    { file: "app/api/v1/admin/organizations/[id]/users/[userId]/route.ts", name: "PATCH /admin/organizations/[id]/users/[userId]", handler: patchOrgUser, method: "PATCH", fields: ["email", "name", "role", "canManageUsers", "canDeactivateSeats", "password", "disabled"], valid: () => ({ name: "Renamed" }), options: () => ({ ...auth(), params: { id: ctx.organizationId, userId: ctx.orgUserId } }), runs: 8 },
+    { file: "app/api/v1/admin/organizations/[id]/invitations/route.ts", name: "POST /admin/organizations/[id]/invitations", handler: createInvitation, method: "POST", fields: ["email", "canManageUsers", "canDeactivateSeats", "expiresInDays"], valid: () => ({ expiresInDays: 7 }), options: () => ({ ...auth(), params: { id: ctx.organizationId } }) },
+    { file: "app/api/v1/admin/webhooks/route.ts", name: "POST /admin/webhooks", handler: createWebhook, method: "POST", fields: ["url", "description", "events", "enabled"], valid: () => ({ url: "https://example.test/fuzz", enabled: false }), options: auth },
+    { file: "app/api/v1/admin/webhooks/[id]/route.ts", name: "PATCH /admin/webhooks/[id]", handler: patchWebhook, method: "PATCH", fields: ["url", "description", "events", "enabled", "rotateSecret"], valid: () => ({ description: "d" }), options: () => ({ ...auth(), params: { id: ctx.webhookId } }) },
     { file: "app/api/v1/admin/licenses/[id]/route.ts", name: "PATCH /admin/licenses/[id]", handler: patchLicense, method: "PATCH", fields: ["seats", "status", "expiresAt", "name", "notes", "seatAlertThreshold"], valid: () => ({ notes: "n" }), options: () => ({ ...auth(), params: { id: ctx.licenseId } }) },
   ];
 }

@@ -15,6 +15,8 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 /** Public routes that are deliberately not rate-limited here, and why. */
 const ALLOWED_UNLIMITED: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "next-auth's handler: password checks are throttled inside authorize() (lib/rate-limit/sign-in-throttle.ts)",
+  "app/api/health/route.ts": "liveness probe and the benchmark's empty-route ceiling: touches no database (a limiter would) and reveals nothing",
+  "app/api/v1/openapi.json/route.ts": "force-static: rendered once at build time and served from the static cache, so no per-request code runs to limit",
 };
 
 function routeFiles(dir: string): string[] {

@@ -44,3 +44,6 @@ export const ZListDeliveries = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type TListDeliveries = z.input<typeof ZListDeliveries>;
+
+/** GET …/webhooks/:id?includeSecret=true also answers the signing secret (ADMIN tokens only). */
+export const ZGetWebhookQuery = z.object({ includeSecret: z.enum(["true", "false"]).optional() });

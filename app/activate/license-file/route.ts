@@ -4,7 +4,7 @@ import { requestIp } from "@/lib/api/request-ip";
 import { licenseFileName, ZActivationFormInput } from "@/lib/license-files/activation-form";
 import { activateKeyAndIssueLicenseFile } from "@/lib/license-files/issue-license-file";
 import { enforceRateLimit } from "@/lib/rate-limit/enforce-rate-limit";
-import { describeErrorForLog } from "@/lib/security/redact";
+import { describeErrorForLog } from "../../../lib/security/redact";
 
 /**
  * The public activation form posts here (fetch with JSON, or a plain HTML form post without JS).

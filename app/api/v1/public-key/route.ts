@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/api/handler";
 import { listPublicKeys } from "@/lib/signing/signing-keys";
 
-export const GET = apiRoute({ auth: "none", sign: true }, async () => {
+export const GET = apiRoute({ auth: "none", sign: true, rateLimit: "client" }, async () => {
   const keys = await listPublicKeys();
   const active = keys.find((k) => k.active)!;
   return {

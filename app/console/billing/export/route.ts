@@ -2,7 +2,7 @@ import { currentUser } from "@/lib/auth/session";
 import { billingReportBatches } from "@/lib/billing/billing-report";
 import { csvLine, REPORT_COLUMNS, reportRowToCsv } from "@/lib/billing/csv";
 import { parseReportRange } from "@/lib/billing/report-range";
-import { describeErrorForLog } from "@/lib/security/redact";
+import { describeErrorForLog } from "../../../../lib/security/redact";
 
 export const dynamic = "force-dynamic";
 

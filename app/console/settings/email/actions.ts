@@ -9,6 +9,7 @@ import { setMailSettings, ZMailSettings } from "@/lib/mail/settings";
 export type TMailSettingsState = {
   ok: boolean;
   message?: string;
+  code?: string;
   errors?: Partial<Record<"billingContact" | "sender" | "form", string>>;
   values?: { billingContact: string; sender: string };
 };
@@ -16,7 +17,7 @@ export type TMailSettingsState = {
 export async function saveMailSettingsAction(_prev: TMailSettingsState, form: FormData): Promise<TMailSettingsState> {
   const values = { billingContact: String(form.get("billingContact") ?? ""), sender: String(form.get("sender") ?? "") };
   const guard = await staffWhoMayChange();
-  if (!guard.ok) return { ok: false, values, errors: { form: guard.error } };
+  if (!guard.ok) return { ok: false, values, code: guard.code, errors: { form: guard.error } };
   const parsed = ZMailSettings.safeParse(values);
   if (!parsed.success) {
     const errors: TMailSettingsState["errors"] = {};

@@ -4,12 +4,12 @@ import { currentUser } from "@/lib/auth/session";
 import { setExpiryNoticeDays } from "@/lib/notifications/notify-expiring-licenses";
 import { LICENSE_NOTICE_KINDS, setRecipientSettings, ZRecipientSettings } from "@/lib/notifications/recipients";
 
-export type TEmailSettingsResult = { ok: boolean; message?: string; error?: string; fieldErrors?: Record<string, string> };
+export type TEmailSettingsResult = { ok: boolean; message?: string; error?: string; code?: string; fieldErrors?: Record<string, string> };
 
 export async function saveEmailSettingsAction(_previous: TEmailSettingsResult | null, form: FormData): Promise<TEmailSettingsResult> {
   const staff = await currentUser();
-  if (!staff || staff.kind !== "staff") return { ok: false, error: "Your session has ended. Sign in again." };
-  if (staff.role !== "ADMIN") return { ok: false, error: "Read-only staff can't change email settings." };
+  if (!staff || staff.kind !== "staff") return { ok: false, error: "Your session has ended. Sign in again.", code: "UNAUTHORIZED" };
+  if (staff.role !== "ADMIN") return { ok: false, error: "Read-only staff can't change email settings.", code: "FORBIDDEN" };
   const recipients = ZRecipientSettings.safeParse(Object.fromEntries(LICENSE_NOTICE_KINDS.map((kind) => [kind, form.get(`recipients.${kind}`)])));
   const rawDays = String(form.get("expiryDays") ?? "");
   const days = rawDays.split(/[\s,]+/).filter(Boolean).map(Number);

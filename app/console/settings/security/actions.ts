@@ -5,10 +5,10 @@ import { ApiError } from "@/lib/api/errors";
 import { requireStaffForOwnAccount } from "@/lib/security/guards";
 import { beginTotpEnrollment, confirmTotpEnrollment, disableTotp } from "@/lib/auth/totp";
 
-export type TTotpState = { ok?: string; error?: string; enrollment?: { uri: string; secret: string; qrDataUrl: string } };
+export type TTotpState = { ok?: string; error?: string; code?: string; enrollment?: { uri: string; secret: string; qrDataUrl: string } };
 
 function failure(error: unknown): TTotpState {
-  if (error instanceof ApiError) return { error: error.message };
+  if (error instanceof ApiError) return { error: error.message, code: error.code };
   throw error;
 }
 

@@ -9,11 +9,12 @@ import type { TContext } from "@/lib/events/record-event";
 import { resendWebhookDelivery, pingWebhookEndpoint, type TWebhookDelivery } from "@/lib/webhooks/deliveries";
 import { createWebhookEndpoint, deleteWebhookEndpoint, getWebhookEndpoint, updateWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { ZCreateWebhookEndpoint, ZUpdateWebhookEndpoint } from "@/lib/webhooks/schemas";
-import { describeErrorForLog } from "@/lib/security/redact";
+import { describeErrorForLog } from "../../../../lib/security/redact";
 
 export type TWebhookActionResult = {
   ok: boolean;
   error?: string;
+  code?: string;
   fieldErrors?: Record<string, string>;
   message?: string;
   secret?: string;
@@ -35,7 +36,7 @@ async function run(work: (ctx: TContext) => Promise<TWebhookActionResult>): Prom
     revalidatePath("/console/settings/webhooks", "layout");
     return result;
   } catch (error) {
-    if (error instanceof ApiError) return { ok: false, error: error.message };
+    if (error instanceof ApiError) return { ok: false, error: error.message, code: error.code };
     console.error("[console] webhook action failed", describeErrorForLog(error));
     return { ok: false, error: "Something went wrong. Try again." };
   }

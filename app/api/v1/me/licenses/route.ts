@@ -1,4 +1,5 @@
 import { apiRoute } from "@/lib/api/handler";
 import { listUserLicenses } from "@/lib/licensing/user-seats";
 
-export const GET = apiRoute({ auth: "user" }, ({ user }) => listUserLicenses(user));
+// The client app calls this with its user token: same per-address limit as the rest of the client API.
+export const GET = apiRoute({ auth: "user", rateLimit: "client" }, ({ user }) => listUserLicenses(user));

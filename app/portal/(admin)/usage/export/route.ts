@@ -1,4 +1,3 @@
-import { ApiError } from "@/lib/api/errors";
 import { errorResponse } from "@/lib/api/handler";
 import { orgActorOrThrow } from "@/lib/portal/session";
 import { dailyCsv, periodsCsv, usageReport } from "@/lib/portal/usage-report";
@@ -24,7 +23,7 @@ export async function GET(req: Request) {
       },
     });
   } catch (error) {
-    if (error instanceof ApiError && error.code === "NOT_FOUND") return new Response("Not found", { status: 404 });
+    // Members get the same JSON 404 as for anything else that isn't theirs.
     return errorResponse(error);
   }
 }

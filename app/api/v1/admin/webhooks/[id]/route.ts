@@ -1,12 +1,9 @@
-import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import { apiRoute } from "@/lib/api/handler";
 import { deleteWebhookEndpoint, getWebhookEndpoint, updateWebhookEndpoint } from "@/lib/webhooks/endpoints";
-import { ZUpdateWebhookEndpoint } from "@/lib/webhooks/schemas";
+import { ZGetWebhookQuery, ZUpdateWebhookEndpoint } from "@/lib/webhooks/schemas";
 
-const ZQuery = z.object({ includeSecret: z.enum(["true", "false"]).optional() });
-
-export const GET = apiRoute({ auth: "admin", query: ZQuery }, async ({ params, query, admin }) => {
+export const GET = apiRoute({ auth: "admin", query: ZGetWebhookQuery }, async ({ params, query, admin }) => {
   const withSecret = query.includeSecret === "true";
   if (withSecret && admin.role !== "ADMIN") throw new ApiError("FORBIDDEN", "Only admin staff can read a webhook signing secret");
   return { webhook: await getWebhookEndpoint(params.id!, { withSecret }) };

@@ -1,6 +1,7 @@
 import { apiRoute } from "@/lib/api/handler";
 import { concurrencyCsv } from "@/lib/reports/concurrency";
-import { concurrencyReport, ZConcurrencyQuery } from "@/lib/reports/concurrency-report";
+import { concurrencyReport } from "@/lib/reports/concurrency-report";
+import { ZConcurrencyQuery } from "@/lib/reports/schemas";
 
 
 /** GET ?range=24h|7d|30d|90d&bucket=hour|day[&format=csv]: the license's concurrency report. */

@@ -2,9 +2,8 @@ import { apiRoute } from "@/lib/api/handler";
 import { notFound } from "@/lib/api/errors";
 import { getOrgUser } from "@/lib/orgs/list-org-users";
 import { removeOrgUser } from "@/lib/orgs/remove-org-user";
-import { ZUpdateOrgUser } from "@/lib/orgs/schemas";
+import { ZRemoveOrgUserQuery, ZUpdateOrgUser } from "@/lib/orgs/schemas";
 import { updateOrgUser } from "@/lib/orgs/update-org-user";
-import { z } from "zod";
 
 export const GET = apiRoute({ auth: "admin" }, async ({ params }) => {
   const user = await getOrgUser(params.id!, params.userId!);
@@ -16,9 +15,7 @@ export const PATCH = apiRoute({ auth: "admin", body: ZUpdateOrgUser }, async ({ 
   user: await updateOrgUser(params.id!, params.userId!, body, ctx),
 }));
 
-const ZRemoveQuery = z.object({ freeSeats: z.enum(["true", "false"]).optional() });
-
 /** `?freeSeats=true` also deactivates the user's seats. */
-export const DELETE = apiRoute({ auth: "admin", query: ZRemoveQuery }, ({ params, query, ctx }) =>
+export const DELETE = apiRoute({ auth: "admin", query: ZRemoveOrgUserQuery }, ({ params, query, ctx }) =>
   removeOrgUser(params.id!, params.userId!, { freeSeats: query.freeSeats === "true" }, ctx),
 );
