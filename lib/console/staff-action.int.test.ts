@@ -55,7 +55,7 @@ describe("staffAction", () => {
   it("refuses read-only staff, signed-out visitors, and a session whose role was lowered since sign-in", async () => {
     const { staff: viewer } = await makeStaff("READ_ONLY");
     session.user = asUser(viewer);
-    expect(await action(null, form({ seats: "3" }))).toEqual({ ok: false, error: "Read-only staff can't make changes." });
+    expect(await action(null, form({ seats: "3" }))).toEqual({ ok: false, error: "Read-only staff can't make changes.", code: "FORBIDDEN" });
 
     session.user = null;
     expect(await action(null, form({ seats: "3" }))).toMatchObject({ ok: false });
@@ -64,7 +64,7 @@ describe("staffAction", () => {
     const { staff: demoted } = await makeStaff("ADMIN");
     session.user = asUser(demoted);
     await db.staffUser.update({ where: { id: demoted.id }, data: { role: "READ_ONLY" } });
-    expect(await action(null, form({ seats: "3" }))).toEqual({ ok: false, error: "Read-only staff can't make changes." });
+    expect(await action(null, form({ seats: "3" }))).toEqual({ ok: false, error: "Read-only staff can't make changes.", code: "FORBIDDEN" });
 
     const { staff: disabled } = await makeStaff("ADMIN");
     session.user = asUser(disabled);
@@ -80,6 +80,6 @@ describe("staffAction", () => {
     const failing = staffAction(z.object({}), async () => {
       throw new ApiError("CONFLICT", "Already taken");
     });
-    expect(await failing(null, form({}))).toEqual({ ok: false, error: "Already taken" });
+    expect(await failing(null, form({}))).toEqual({ ok: false, error: "Already taken", code: "CONFLICT" });
   });
 });
