@@ -5,19 +5,23 @@ type TProps = {
   title: string;
   license: { name: string | null; organization: string | null; product: string; model: "NODE_LOCKED" | "FLOATING" };
   active: "leases" | "concurrency";
+  /** Staff come back to the license's console page; customers to their portal's license list. */
+  area: "console" | "portal";
 };
 
 /** Title, breadcrumb back to the license and tabs between its lease pages. */
-export function LicenseSubpageHeader({ licenseId, title, license, active }: TProps) {
+export function LicenseSubpageHeader({ licenseId, title, license, active, area }: TProps) {
+  const base = `/${area}/licenses/${licenseId}`;
   const tabs = [
-    { key: "leases", label: "Leases", href: `/console/licenses/${licenseId}/leases` },
-    { key: "concurrency", label: "Concurrency", href: `/console/licenses/${licenseId}/concurrency` },
+    { key: "leases", label: "Leases", href: `${base}/leases` },
+    { key: "concurrency", label: "Concurrency", href: `${base}/concurrency` },
   ] as const;
+  const back = area === "console" ? { href: base, label: license.organization ?? license.name ?? "License" } : { href: "/portal", label: "Licenses" };
   return (
     <div className="space-y-3">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link href={`/console/licenses/${licenseId}`} className="hover:text-indigo-700 hover:underline">
-          ← {license.organization ?? license.name ?? "License"}
+        <Link href={back.href} className="hover:text-indigo-700 hover:underline">
+          ← {back.label}
         </Link>
       </nav>
       <div className="flex flex-wrap items-end justify-between gap-3">

@@ -10,7 +10,8 @@ export function PortalNav({ items }: { items: TNavItem[] }) {
   return (
     <nav aria-label="Portal" className="flex gap-1">
       {items.map((item) => {
-        const active = item.href === "/portal" ? pathname === "/portal" : pathname.startsWith(item.href);
+        // A license's own pages (leases, concurrency) belong to the Licenses tab.
+        const active = item.href === "/portal" ? pathname === "/portal" || pathname.startsWith("/portal/licenses/") : pathname.startsWith(item.href);
         return (
           <Link
             key={item.href}

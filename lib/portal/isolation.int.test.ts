@@ -18,6 +18,8 @@ import { loadOrgActor, type TOrgActor } from "./actor";
 import { deactivateOrgSeats } from "./deactivate-org-seats";
 import { listOrgActivations } from "./list-org-activations";
 import { listOrgLicenses } from "./list-org-licenses";
+import { orgConcurrencyReport, orgLeaseOverview } from "./org-license-reports";
+import { revokeOrgLease } from "./revoke-org-lease";
 import { portalImportUsers, portalInviteUser, portalListUsers, portalRemoveUser, portalResendInvitation, portalUpdateUser } from "./manage-users";
 import { usageReport } from "./usage-report";
 
@@ -90,6 +92,13 @@ describe("portal operations × roles", () => {
     { name: "invite into own org", run: (x) => portalInviteUser(x, { email: `${uniq("n")}@example.test`, name: "New", role: "MEMBER" }), expect: { adminA: 200, viewerA: 403, memberA: 404, adminB: 200 } },
     { name: "import into own org", run: (x) => portalImportUsers(x, `email,name\n${uniq("c")}@example.test,Csv`), expect: { adminA: 200, viewerA: 403, memberA: 404, adminB: 200 } },
     { name: "deactivate A's key seat", run: (x) => deactivateOrgSeats(x, [w.a.keySeat.id]), expect: { adminA: 200, viewerA: 403, memberA: 404, adminB: 404 } },
+    { name: "leases of A's license", run: (x) => orgLeaseOverview(x, w.a.license.id), expect: { adminA: 200, viewerA: 200, memberA: 404, adminB: 404 } },
+    { name: "concurrency report of A's license", run: (x) => orgConcurrencyReport(x, w.a.license.id, { range: "7d", bucket: "day" }), expect: { adminA: 200, viewerA: 200, memberA: 404, adminB: 404 } },
+    {
+      name: "revoke a seat of A's license",
+      run: async (x) => revokeOrgLease(x, w.a.license.id, (await db.activation.create({ data: { licenseId: w.a.license.id, fingerprint: uniq("lease") } })).id),
+      expect: { adminA: 200, viewerA: 403, memberA: 404, adminB: 404 },
+    },
     { name: "deactivate A's member seat + other seat together", run: (x) => deactivateOrgSeats(x, [w.a.memberSeat.id, w.a.otherSeat.id]), expect: { adminA: 200, viewerA: 403, memberA: 404, adminB: 404 } },
   ];
   const order: TRole[] = ["adminB", "memberA", "viewerA", "adminA"];

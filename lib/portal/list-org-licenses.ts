@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { seatCountsByLicense } from "../licensing/seat-counts";
 import { serializeLicense } from "../licensing/serialize";
+import { goodwillSeats } from "../rules/rule-settings";
 import type { TOrgActor } from "./actor";
 
 /** The organization's licenses (never their keys: org users activate by signing in). */
@@ -21,6 +22,8 @@ export async function listOrgLicenses(actor: TOrgActor, now = new Date()) {
   return licenses.map((l) => ({
     ...serializeLicense(l, counts.get(l.id) ?? 0, now),
     maxActivationsPerUser: l.policy.maxActivationsPerUser,
+    // Seats past the limit that still activate (as overage): the portal's seat bar draws them as a zone.
+    goodwillSeats: goodwillSeats(l),
     mySeats: mineBy.get(l.id) ?? 0,
   }));
 }

@@ -3,7 +3,7 @@ import { ApiError } from "../api/errors";
 import { db, type TDbOrTx } from "../db";
 import { findLicenseById } from "../licensing/find-license";
 import { seatLimit } from "../licensing/license-rules";
-import { bucketStart, concurrencySeries, type TBucket, type TInterval } from "./concurrency";
+import { bucketStart, concurrencyCsv, concurrencySeries, type TBucket, type TInterval } from "./concurrency";
 
 import { REPORT_RANGES, type TConcurrencyQuery } from "./schemas";
 export { REPORT_RANGES, ZConcurrencyQuery, type TConcurrencyQuery, type TReportRange } from "./schemas";
@@ -77,3 +77,15 @@ function holdingEnd(row: { leaseExpiresAt: Date | null; deactivatedAt: Date | nu
 }
 
 export type TConcurrencyReport = Awaited<ReturnType<typeof concurrencyReport>>;
+
+/** The report as a CSV download, for the console's and the portal's export routes alike. */
+export function concurrencyCsvResponse(report: TConcurrencyReport): Response {
+  const name = `concurrency-${report.license.id}-${report.range}-per-${report.bucket}.csv`;
+  return new Response(concurrencyCsv(report.points, report.seatLimit), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${name}"`,
+      "cache-control": "no-store",
+    },
+  });
+}

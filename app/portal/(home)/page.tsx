@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Badge } from "@/components/portal/badge";
 import { EmptyState, formatDate, PageHeader } from "@/components/portal/page-header";
 import { Card } from "@/components/ui/card";
+import { SeatBar } from "@/components/ui/seat-bar";
 import { isOrgAdmin } from "@/lib/portal/actor";
 import { listOrgLicenses } from "@/lib/portal/list-org-licenses";
 import { requireOrgActor } from "@/lib/portal/session";
@@ -27,7 +28,7 @@ export default async function PortalLicenses() {
       ) : (
         <div className="grid gap-4 md:grid-cols-2">
           {licenses.map((l) => {
-            const pct = Math.min(100, Math.round((l.seats.used / Math.max(1, l.seats.limit)) * 100));
+            const pct = Math.round((l.seats.used / Math.max(1, l.seats.limit)) * 100);
             const expiresSoon = l.expiresAt && new Date(l.expiresAt).getTime() - now.getTime() < 30 * DAY_MS;
             return (
               <Card
@@ -49,11 +50,12 @@ export default async function PortalLicenses() {
                       <div className="flex items-baseline justify-between">
                         <span className="text-2xl font-semibold text-slate-900" data-testid="seats-used">
                           {l.seats.used} <span className="text-base font-normal text-slate-500">/ {l.seats.limit} seats used</span>
+                          {l.goodwillSeats > 0 ? <span className="ml-1 text-sm font-normal text-yellow-700">+ {l.goodwillSeats} goodwill</span> : null}
                         </span>
                         <span className="text-slate-500">{pct}%</span>
                       </div>
-                      <div className="mt-2 h-2 rounded-full bg-slate-100" role="progressbar" aria-valuenow={l.seats.used} aria-valuemin={0} aria-valuemax={l.seats.limit} aria-label="Seats used">
-                        <div className={`h-2 rounded-full ${pct >= 90 ? "bg-amber-500" : "bg-indigo-600"}`} style={{ width: `${pct}%` }} />
+                      <div className="mt-2">
+                        <SeatBar used={l.seats.used} limit={l.seats.limit} goodwill={l.goodwillSeats} counts={false} audience="customer" />
                       </div>
                     </dd>
                   </div>
@@ -70,10 +72,21 @@ export default async function PortalLicenses() {
                     <dd>{admin ? (l.maxActivationsPerUser ?? "No limit") : `${l.mySeats}${l.maxActivationsPerUser ? ` of ${l.maxActivationsPerUser}` : ""}`}</dd>
                   </div>
                 </dl>
-                <div className="mt-4 text-sm">
+                <div className="mt-4 flex flex-wrap gap-x-4 gap-y-1 text-sm">
                   <Link className="font-medium text-indigo-700 hover:underline" href={`/portal/activations?licenseId=${l.id}`}>
                     {admin ? "View activations →" : "View my devices →"}
                   </Link>
+                  {admin && l.model === "FLOATING" ? (
+                    <>
+                      <Link className="font-medium text-indigo-700 hover:underline" href={`/portal/licenses/${l.id}/leases`}>Leases</Link>
+                      <Link className="font-medium text-indigo-700 hover:underline" href={`/portal/licenses/${l.id}/concurrency`}>Concurrency report</Link>
+                    </>
+                  ) : null}
+                  {admin ? (
+                    <Link className="font-medium text-indigo-700 hover:underline" href={`/portal/licenses/${l.id}/settings`}>
+                      License settings →
+                    </Link>
+                  ) : null}
                 </div>
               </Card>
             );

@@ -1,7 +1,6 @@
 import { errorResponse, json } from "@/lib/api/handler";
 import { currentUser } from "@/lib/auth/session";
-import { concurrencyCsv } from "@/lib/reports/concurrency";
-import { concurrencyReport, ZConcurrencyQuery } from "@/lib/reports/concurrency-report";
+import { concurrencyCsvResponse, concurrencyReport, ZConcurrencyQuery } from "@/lib/reports/concurrency-report";
 
 export const dynamic = "force-dynamic";
 
@@ -12,15 +11,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
     if (!user || user.kind !== "staff") return json({ error: { code: "UNAUTHORIZED", message: "Sign in to download reports" } }, 401);
     const { id } = await params;
     const query = ZConcurrencyQuery.parse(Object.fromEntries(new URL(req.url).searchParams));
-    const report = await concurrencyReport(id, query);
-    const name = `concurrency-${id}-${report.range}-per-${report.bucket}.csv`;
-    return new Response(concurrencyCsv(report.points, report.seatLimit), {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${name}"`,
-        "cache-control": "no-store",
-      },
-    });
+    return concurrencyCsvResponse(await concurrencyReport(id, query));
   } catch (error) {
     return errorResponse(error);
   }
