@@ -34,6 +34,16 @@ export async function updateLicense(id: string, input: TUpdateLicense, ctx: TCon
       changes.activationPassword = { from: before.activationPasswordHash ? "set" : "none", to: passwordHash ? (before.activationPasswordHash ? "changed" : "set") : "none" };
     }
     if (Object.keys(changes).length === 0) return;
+    // Editing the expiry corrects the current term, so the open billing period ends with it; only a
+    // renewal starts a new period. A period never ends before it starts.
+    if (changes.expiresAt && after.currentPeriodId) {
+      const period = await tx.billingPeriod.findUnique({ where: { id: after.currentPeriodId } });
+      if (period && !period.closedAt) {
+        const endsAt = after.expiresAt && after.expiresAt < period.startsAt ? period.startsAt : after.expiresAt;
+        await tx.billingPeriod.update({ where: { id: period.id }, data: { endsAt } });
+        changes.periodEnd = { from: loggable(period.endsAt), to: loggable(endsAt) };
+      }
+    }
     let action = "license.updated";
     if (changes.status) action = after.status === "SUSPENDED" ? "license.suspended" : "license.reinstated";
     await recordEvent(tx, { ...ctx, now }, {

@@ -3,8 +3,8 @@ import "server-only";
 import { digestToken, generateToken } from "../crypto/tokens";
 import type { TTx } from "../db";
 import { recordEvent, type TContext } from "../events/record-event";
-import { escapeHtml } from "../mail/escape-html";
 import { queueEmail } from "../mail/queue-email";
+import { renderEmail } from "../mail/templates/render-email";
 
 export const WELCOME_KIND = "LICENSE_ADMIN_WELCOME";
 const WELCOME_TTL_MS = 7 * 86_400_000;
@@ -12,8 +12,9 @@ const WELCOME_TTL_MS = 7 * 86_400_000;
 type TAdminLicense = { id: string; name: string | null; key: string; organizationId: string | null; administratorId: string | null; policy: { product: { name: string } } };
 
 /** Issues a single-use set-password link for a License Administrator; only its digest is stored. */
-export async function issueWelcomeLink(tx: TTx, user: { id: string; email: string; organizationId: string }, now: Date): Promise<string> {
+export async function issueWelcomeLink(tx: TTx, user: { id: string; email: string; organizationId: string }, now: Date) {
   const token = generateToken("sw_link");
+  const expiresAt = new Date(now.getTime() + WELCOME_TTL_MS);
   await tx.actionToken.create({
     data: {
       kind: WELCOME_KIND,
@@ -24,10 +25,10 @@ export async function issueWelcomeLink(tx: TTx, user: { id: string; email: strin
       role: "ORG_ADMIN",
       canDeactivateSeats: true,
       canManageUsers: true,
-      expiresAt: new Date(now.getTime() + WELCOME_TTL_MS),
+      expiresAt,
     },
   });
-  return appUrl(`/welcome/license-admin?token=${encodeURIComponent(token)}`);
+  return { url: appUrl(`/welcome/license-admin?token=${encodeURIComponent(token)}`), expiresAt };
 }
 
 /**
@@ -57,9 +58,11 @@ export async function assignLicenseAdministrator(tx: TTx, license: TAdminLicense
     return null;
   }
   let organizationId = fresh.organizationId;
+  let organizationName = organizationId ? (await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } })).name : null;
   if (!organizationId) {
     const org = await tx.organization.create({ data: { name: license.name ?? email } });
     organizationId = org.id;
+    organizationName = org.name;
     await recordEvent(tx, { ...ctx, now }, { action: "organization.created", organizationId, data: { name: org.name, via: "license administrator" } });
   }
   const user = existing
@@ -74,26 +77,14 @@ export async function assignLicenseAdministrator(tx: TTx, license: TAdminLicense
   });
   if (!existing?.passwordHash) {
     const link = await issueWelcomeLink(tx, { id: user.id, email, organizationId }, now);
-    await queueEmail(tx, { kind: "license_admin_welcome", to: email, ...welcomeEmail({ product: license.policy.product.name, link }) });
+    const welcome = await renderEmail("admin_welcome", {
+      name: user.name && user.name !== email ? user.name : null,
+      organizationName: organizationName ?? email,
+      setupUrl: link.url,
+      expiresAt: link.expiresAt.toISOString(),
+      products: [license.policy.product.name],
+    });
+    await queueEmail(tx, { kind: "admin_welcome", to: email, ...welcome });
   }
   return user.id;
-}
-
-export function welcomeEmail(f: { product: string; link: string }) {
-  const subject = `You are the License Administrator of ${f.product}`;
-  const text = [
-    `Your ${f.product} license was activated with this email address, so you are now its License Administrator.`,
-    "Set a password to sign in to the customer portal, where you can free seats and change the activation password:",
-    f.link,
-    "",
-    "The link works once and expires in 7 days.",
-  ].join("\n");
-  const e = escapeHtml;
-  const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#0f172a">
-<h2 style="margin:0 0 12px">You are the License Administrator of ${e(f.product)}</h2>
-<p>Your ${e(f.product)} license was activated with this email address, so you are now its License Administrator.</p>
-<p><a href="${e(f.link)}">Set your portal password</a> to free seats and change the activation password.</p>
-<p style="color:#64748b;font-size:13px">The link works once and expires in 7 days.</p>
-</body></html>`;
-  return { subject, text, html };
 }

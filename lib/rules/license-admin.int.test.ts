@@ -38,7 +38,9 @@ describe("License Administrator", () => {
     const admin = await db.orgUser.findUniqueOrThrow({ where: { email: "boss@acme.test" } });
     expect(admin).toMatchObject({ role: "ORG_ADMIN", canDeactivateSeats: true, organizationId: row.organizationId });
     expect(row.administratorId).toBe(admin.id);
-    const mail = await db.emailMessage.findFirstOrThrow({ where: { kind: "license_admin_welcome", to: "boss@acme.test" } });
+    const mail = await db.emailMessage.findFirstOrThrow({ where: { kind: "admin_welcome", to: "boss@acme.test" } });
+    expect(mail.subject).toBe("You're the License Administrator for Acme seats");
+    expect(mail.html).toContain("/welcome/license-admin?token=");
     const token = /token=([^\s"&]+)/.exec(mail.text)![1]!;
     const link = await db.actionToken.findFirstOrThrow({ where: { subjectId: admin.id }, omit: { tokenHash: false } });
     expect(link.kind).toBe("LICENSE_ADMIN_WELCOME");
@@ -59,7 +61,9 @@ describe("License Administrator", () => {
     expect((await callRoute(activate, { body: { key: license.key, fingerprint: "c" } })).json.error.code).toBe("INVALID_ACTIVATION_PASSWORD");
     await changeAdministratorEmail(license.id, admin.id, "new-boss@acme.test", userCtx);
     expect((await db.orgUser.findUniqueOrThrow({ where: { id: admin.id } })).email).toBe("new-boss@acme.test");
-    expect(await db.emailMessage.count({ where: { kind: "license_admin_email_changed", to: "boss@acme.test" } })).toBe(1);
+    const changed = await db.emailMessage.findMany({ where: { kind: "admin_email_changed", to: "boss@acme.test" } });
+    expect(changed).toHaveLength(1);
+    expect(changed[0]!.text).toContain("from boss@acme.test to new-boss@acme.test");
   });
 
   it("an organization that already has an admin keeps it; other users can't manage the license", async () => {

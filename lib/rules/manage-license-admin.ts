@@ -6,6 +6,7 @@ import { digestToken } from "../crypto/tokens";
 import { db, TX_OPTIONS } from "../db";
 import { recordEvent, type TContext } from "../events/record-event";
 import { queueEmail } from "../mail/queue-email";
+import { renderEmail } from "../mail/templates/render-email";
 import { WELCOME_KIND } from "./assign-license-admin";
 
 export const ZPortalPassword = z.string().min(10, "Use at least 10 characters").max(200);
@@ -38,7 +39,10 @@ export async function completeLicenseAdminWelcome(token: string, password: strin
 /** The license's administrator, or an ORG_ADMIN of its organization, may manage it in the portal. */
 async function assertMayAdminister(licenseId: string, userId: string) {
   const [license, user] = await Promise.all([
-    db.license.findUnique({ where: { id: licenseId }, select: { id: true, organizationId: true, administratorId: true } }),
+    db.license.findUnique({
+      where: { id: licenseId },
+      select: { id: true, organizationId: true, administratorId: true, policy: { select: { product: { select: { name: true } } } } },
+    }),
     db.orgUser.findUnique({ where: { id: userId } }),
   ]);
   if (!license || !user || user.disabledAt) throw new ApiError("NOT_FOUND", "License not found");
@@ -72,21 +76,24 @@ export async function changeAdministratorEmail(licenseId: string, userId: string
   if (license.administratorId !== user.id) throw new ApiError("FORBIDDEN", "Only the License Administrator can change their email");
   if (email === user.email) return { email };
   if (await db.orgUser.findUnique({ where: { email } })) throw new ApiError("CONFLICT", "Another portal user already has this email");
+  const now = ctx.now ?? new Date();
+  const notice = await renderEmail("admin_email_changed", {
+    previousEmail: user.email,
+    newEmail: email,
+    product: license.policy.product.name,
+    changedAt: now.toISOString(),
+    ip: ctx.ip ?? null,
+  });
   await db.$transaction(async (tx) => {
-    await tx.orgUser.update({ where: { id: user.id }, data: { email } });
-    await recordEvent(tx, ctx, {
+    // A License Administrator's name starts out as their email (assign-license-admin.ts): keep it in step.
+    await tx.orgUser.update({ where: { id: user.id }, data: { email, ...(user.name === user.email ? { name: email } : {}) } });
+    await recordEvent(tx, { ...ctx, now }, {
       action: "license.administrator_email_changed",
       licenseId,
       organizationId: license.organizationId,
       data: { from: user.email, to: email },
     });
-    await queueEmail(tx, {
-      kind: "license_admin_email_changed",
-      to: user.email,
-      subject: "Your License Administrator email was changed",
-      text: `The License Administrator email of your license was changed from ${user.email} to ${email}. If you did not do this, contact your vendor.`,
-      html: `<p>The License Administrator email of your license was changed to <strong>${email.replace(/[<>&"]/g, "")}</strong>. If you did not do this, contact your vendor.</p>`,
-    });
+    await queueEmail(tx, { kind: "admin_email_changed", to: user.email, ...notice });
   }, TX_OPTIONS);
   return { email };
 }

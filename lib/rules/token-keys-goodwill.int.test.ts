@@ -121,9 +121,12 @@ describe("goodwill seats", () => {
     expect(fifth.json.error.seats).toEqual({ limit: 2, used: 4, goodwill: 2 });
     expect(await db.event.count({ where: { licenseId: license.id, action: "activation.overage" } })).toBe(2);
     const periodId = await periodOf(license.id);
-    const mails = await db.emailMessage.findMany({ where: { kind: "goodwill_used", dedupeKey: `goodwill:${periodId}` } });
+    const mails = await db.emailMessage.findMany({ where: { kind: "goodwill_in_use", dedupeKey: { startsWith: `goodwill:${periodId}:` } } });
     expect(mails).toHaveLength(1);
     expect(mails[0]!.to).toBe("billing@vendor.test");
+    expect(mails[0]!.subject).toContain("is using goodwill seats");
+    expect(mails[0]!.text).toContain("3 (limit 2 + 2 goodwill)");
+    expect(mails[0]!.text).toContain(key);
     const period = await db.billingPeriod.findUniqueOrThrow({ where: { id: periodId } });
     expect(period.goodwillNotifiedAt).not.toBeNull();
   });
@@ -150,7 +153,7 @@ describe("goodwill seats", () => {
     expect(await countSeatsInUse(db, license.id, new Date())).toBe(15);
     const rows = await db.activation.findMany({ where: { licenseId: license.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
     expect(rows.filter((r) => r.overage)).toHaveLength(5);
-    expect(await db.emailMessage.count({ where: { dedupeKey: `goodwill:${await periodOf(license.id)}` } })).toBe(1);
+    expect(await db.emailMessage.count({ where: { dedupeKey: { startsWith: `goodwill:${await periodOf(license.id)}:` } } })).toBe(1);
   });
 
   it.runIf(process.env.TEST_DB_KIND === "postgres")("4 processes × 10 devices on 10 seats + 5 goodwill: exactly 15 seats, 5 of them overage", { timeout: 180_000 }, async () => {

@@ -41,11 +41,13 @@ export default async function LicensePage({ params, searchParams }: { params: Pr
   const { page, pageSize } = parseTableParams(query, [], { id: "createdAt", desc: true });
   const includeInactive = query.show === "all";
   const license = await loadLicense(id);
-  const [activations, events, tokenKeys, secrets] = await Promise.all([
+  const administratorId = license.rules.administratorId;
+  const [activations, events, tokenKeys, secrets, administrator] = await Promise.all([
     listLicenseActivations(id, { page, pageSize, includeInactive }),
     listEvents({ license: id, pageSize: 10 }),
     listTokenKeys(id),
     db.license.findUnique({ where: { id }, select: { activationPasswordHash: true, policy: true } }),
+    administratorId ? db.orgUser.findUnique({ where: { id: administratorId }, select: { email: true, disabledAt: true } }) : null,
   ]);
   const goodwill = license.rules.effective.goodwillSeats;
   const { used, limit } = license.seats;
@@ -112,6 +114,15 @@ export default async function LicensePage({ params, searchParams }: { params: Pr
             <Info label="Starts">{fmtDate(license.startsAt)}</Info>
             <Info label="Created">{fmtDateTime(license.createdAt)}</Info>
             <Info label="Seat alert">{license.seatAlertThreshold ? `at ${license.seatAlertThreshold} consumed` : "Off"}</Info>
+            <Info label="License Administrator">
+              {/* Set by the first activation with an email; they manage the activation password in the portal. */}
+              <span data-testid="license-administrator">
+                {administrator ? `${administrator.email}${administrator.disabledAt ? " (disabled)" : ""}` : "None"}
+              </span>
+            </Info>
+            <Info label="Activation password">
+              <span data-testid="activation-password-summary">{secrets?.activationPasswordHash ? "Set" : "Not set"}</span>
+            </Info>
           </dl>
         </Card>
         <Card title="Seats">
