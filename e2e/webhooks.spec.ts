@@ -87,7 +87,15 @@ test("email templates are previewed with sample data and recipients are configur
   await page.goto("/console/settings/emails");
   await expect(page.getByRole("heading", { name: "Emails", exact: true })).toBeVisible();
   await expect(page.getByTestId("subject-license_expiring")).toHaveText("Your CAD Studio Pro license expires in 30 days");
-  await expect(page.locator("iframe")).toHaveCount(8);
+  await expect(page.locator("iframe")).toHaveCount(9);
+  for (const kind of ["seat_alert", "goodwill_in_use", "license_expiring", "license_expired", "lease_denials", "invitation", "admin_welcome", "admin_email_changed", "password_reset"]) {
+    await expect(page.getByTestId(`subject-${kind}`)).not.toBeEmpty();
+  }
+  const denials = page.frameLocator('iframe[title="Floating lease denials (HTML)"]');
+  await expect(denials.getByRole("heading", { name: "Acme Robotics is running out of floating seats" })).toBeVisible();
+  await expect(page.getByLabel("Floating lease denials (plain text)")).toContainText("Refused lease requests 25 (threshold 20)");
+  const invitation = page.frameLocator('iframe[title="Invitation (HTML)"]');
+  await expect(invitation.getByRole("link", { name: "Accept the invitation" })).toHaveAttribute("href", "https://licenses.example.com/invite/sw_link_7QnX2vLp");
   const expiring = page.frameLocator('iframe[title="License expiring (HTML)"]');
   await expect(expiring.getByRole("heading", { name: "Your CAD Studio Pro license expires in 30 days" })).toBeVisible();
   await expect(expiring.getByRole("link", { name: "View the license" })).toBeVisible();
@@ -98,10 +106,18 @@ test("email templates are previewed with sample data and recipients are configur
   await expect(page.getByText("Enter one to five whole numbers")).toBeVisible();
   await page.getByLabel("Expiry notices (days before expiry)").fill("60, 14, 3");
   await page.getByLabel("License expiring", { exact: true }).selectOption("org_admins");
+  await page.getByLabel("Floating lease denials per day before a notice").fill("");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Enter a whole number of refused requests between 0 (off) and 100,000")).toBeVisible();
+  // A refused form keeps what was typed.
+  await expect(page.getByLabel("Expiry notices (days before expiry)")).toHaveValue("60, 14, 3");
+  await expect(page.getByLabel("License expiring", { exact: true })).toHaveValue("org_admins");
+  await page.getByLabel("Floating lease denials per day before a notice").fill("25");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Email settings saved.")).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Expiry notices (days before expiry)")).toHaveValue("60, 14, 3");
   await expect(page.getByLabel("License expiring", { exact: true })).toHaveValue("org_admins");
+  await expect(page.getByLabel("Floating lease denials per day before a notice")).toHaveValue("25");
   await page.screenshot({ path: "test-results/e2e/emails-settings.png", fullPage: true });
 });

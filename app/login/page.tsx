@@ -6,8 +6,8 @@ import { loadOrgActor } from "@/lib/portal/actor";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; accepted?: string; email?: string }> }) {
-  const { callbackUrl, accepted, email } = await searchParams;
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; accepted?: string; reset?: string; email?: string }> }) {
+  const { callbackUrl, accepted, reset, email } = await searchParams;
   // Only same-site paths, so the sign-in page can't be used as an open redirect.
   const target = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
   const user = await currentUser();
@@ -27,8 +27,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             <p role="status" className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
               Your password is set. Sign in to the portal, or in the application with the same email and password.
             </p>
+          ) : reset ? (
+            <p role="status" className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+              Your password was changed. Sign in with your new password.
+            </p>
           ) : null}
-          <SignInForm callbackUrl={target} defaultEmail={accepted && email ? email.slice(0, 320) : undefined} />
+          <SignInForm callbackUrl={target} defaultEmail={(accepted || reset) && email ? email.slice(0, 320) : undefined} />
         </div>
       </div>
     </main>

@@ -43,7 +43,7 @@ export async function CustomerUsers({ organizationId, canEdit }: { organizationI
                   <Badge tone={STATUS[u.status][0]}>{STATUS[u.status][1]}</Badge>
                 </td>
                 {title === "Admins" ? (
-                  <td className="text-xs text-slate-600">{[u.canManageUsers && "Manage users", u.canDeactivateSeats && "Deactivate seats"].filter(Boolean).join(", ") || "View only"}</td>
+                  <td className="text-xs text-slate-600">{permissionsLabel(u)}</td>
                 ) : null}
                 <td>{u.activeSeats}</td>
                 <td>{formatDate(u.createdAt)}</td>
@@ -86,7 +86,7 @@ export async function CustomerUsers({ organizationId, canEdit }: { organizationI
                   <td className="py-2">{i.kind === "ORG_ADMIN_LINK" ? <Badge tone="indigo">Admin link</Badge> : <Badge>User invitation</Badge>}</td>
                   <td>{i.email ?? <span className="text-slate-500">Anyone with the link</span>}</td>
                   <td className="text-xs text-slate-600">
-                    {i.kind === "ORG_ADMIN_LINK" ? [i.canManageUsers && "Manage users", i.canDeactivateSeats && "Deactivate seats"].filter(Boolean).join(", ") || "View only" : "—"}
+                    {i.kind === "ORG_ADMIN_LINK" ? permissionsLabel(i) : "—"}
                   </td>
                   <td>{formatDate(i.expiresAt)}</td>
                   {canEdit ? (
@@ -112,4 +112,8 @@ export async function CustomerUsers({ organizationId, canEdit }: { organizationI
       ) : null}
     </div>
   );
+}
+
+function permissionsLabel(p: { canManageUsers: boolean; canDeactivateSeats: boolean }): string {
+  return [p.canManageUsers && "Manage users", p.canDeactivateSeats && "Deactivate seats"].filter(Boolean).join(", ") || "View only";
 }

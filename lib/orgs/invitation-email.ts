@@ -1,11 +1,8 @@
 import "server-only";
 import type { TDbOrTx } from "../db";
 import { queueEmail } from "../mail/queue-email";
+import { renderEmail } from "../mail/templates/render-email";
 import { appUrl } from "../config/app-url";
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
 
 export function invitationUrl(token: string): string {
   return appUrl(`/invite/${encodeURIComponent(token)}`);
@@ -17,24 +14,14 @@ export async function queueInvitationEmail(
   input: { to: string; name: string; organizationName: string; token: string; expiresAt: Date; invitedBy?: string | null },
 ) {
   const url = invitationUrl(input.token);
-  const expires = input.expiresAt.toUTCString();
-  const by = input.invitedBy ? ` by ${input.invitedBy}` : "";
-  const text = [
-    `Hello ${input.name},`,
-    "",
-    `You have been invited${by} to ${input.organizationName} on Seatwise.`,
-    "Open this link to choose your password (it works once and expires " + expires + "):",
-    "",
-    url,
-    "",
-    "Afterwards, sign in to the application with your email address and this password.",
-    "If you did not expect this invitation, you can ignore this email.",
-  ].join("\n");
-  const html = `<p>Hello ${escapeHtml(input.name)},</p>
-<p>You have been invited${escapeHtml(by)} to <strong>${escapeHtml(input.organizationName)}</strong> on Seatwise.</p>
-<p><a href="${escapeHtml(url)}">Choose your password</a> — the link works once and expires ${escapeHtml(expires)}.</p>
-<p>Afterwards, sign in to the application with your email address and this password.</p>
-<p style="color:#64748b">If you did not expect this invitation, you can ignore this email.</p>`;
-  await queueEmail(client, { kind: "invitation", to: input.to, subject: `You're invited to ${input.organizationName} on Seatwise`, html, text });
+  const email = await renderEmail("invitation", {
+    // A name that is just the address (imports without names) reads oddly as a greeting.
+    name: input.name && input.name.toLowerCase() !== input.to.toLowerCase() ? input.name : null,
+    organizationName: input.organizationName,
+    invitedBy: input.invitedBy ?? null,
+    acceptUrl: url,
+    expiresAt: input.expiresAt.toISOString(),
+  });
+  await queueEmail(client, { kind: "invitation", to: input.to, ...email });
   return url;
 }

@@ -102,6 +102,15 @@ export async function enforceRateLimit(kind: TRateLimitKind, input: { ip: string
 }
 
 /**
+ * The forgot-password form: per IP (scanning for accounts) and per email (flooding one inbox). The
+ * email is counted whether or not an account has it, so being refused reveals nothing either.
+ */
+export async function enforcePasswordResetLimits(input: { ip: string | null; email: string }): Promise<void> {
+  await consume("password-reset-ip", ipId(input.ip), "password reset requests from this address");
+  await consume("password-reset-email", keyId(`password-reset:${input.email.trim().toLowerCase()}`), "password reset requests for this email");
+}
+
+/**
  * A lookup with an unknown license key: counts toward the key-guessing limit of the IP.
  * The request that first crosses the limit records one Event per burst (the store's atomic counter
  * makes exactly one request see the crossing, even across instances).

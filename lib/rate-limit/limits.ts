@@ -11,7 +11,9 @@ export type TLimitName =
   | "sign-in-account"
   | "sign-in-ip"
   | "admin-token"
-  | "activation-form";
+  | "activation-form"
+  | "password-reset-ip"
+  | "password-reset-email";
 
 export type TLimit = { name: TLimitName; points: number; seconds: number; env: string; description: string };
 
@@ -57,6 +59,16 @@ export const LIMIT_DEFAULTS: Record<TLimitName, TDefault> = {
     env: "SEATWISE_RATE_LIMIT_ACTIVATION_FORM",
     value: "10/60",
     description: "Submissions of the public offline activation form per IP",
+  },
+  "password-reset-ip": {
+    env: "SEATWISE_RATE_LIMIT_PASSWORD_RESET_IP",
+    value: "20/900",
+    description: "Password reset requests (the forgot-password form) per IP address",
+  },
+  "password-reset-email": {
+    env: "SEATWISE_RATE_LIMIT_PASSWORD_RESET_EMAIL",
+    value: "3/900",
+    description: "Password reset requests per email address, whether or not an account has it (so the limit reveals nothing)",
   },
 };
 

@@ -69,6 +69,24 @@ describe("webhook delivery to a real receiver", () => {
     expect(await db.webhookDelivery.count({ where: { status: "SUCCEEDED", responseStatus: 200 } })).toBe(7);
   });
 
+  it("fires license.goodwill_used once per period, when the license first goes into its goodwill seats", async () => {
+    await endpoint(["license.goodwill_used"]);
+    const { key, license } = await makeLicense({ policy: { seats: 1, goodwillSeats: 2 } });
+    await activateSeat({ key, fingerprint: "dev-1" }, staffCtx);
+    expect(await db.webhookDelivery.count()).toBe(0);
+    expect((await activateSeat({ key, fingerprint: "dev-2" }, staffCtx)).overage).toBe(true);
+    expect((await activateSeat({ key, fingerprint: "dev-3" }, staffCtx)).overage).toBe(true);
+
+    const rows = await db.webhookDelivery.findMany();
+    expect(rows.map((r) => r.eventType)).toEqual(["license.goodwill_used"]);
+    await drain();
+    expect(receiver.received).toHaveLength(1);
+    const { payload } = receiver.received[0]!;
+    expect(payloadSchema("license.goodwill_used").safeParse(payload).error?.issues ?? []).toEqual([]);
+    const { currentPeriodId } = await db.license.findUniqueOrThrow({ where: { id: license.id } });
+    expect(payload.data).toMatchObject({ licenseId: license.id, periodId: currentPeriodId, seatsInUse: 2, seatLimit: 1, goodwillSeats: 2 });
+  });
+
   it("retries after a 500 on the documented backoff, keeping the webhook-id", async () => {
     const { key } = await makeLicense();
     await endpoint();

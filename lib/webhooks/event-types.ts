@@ -73,9 +73,26 @@ export const WEBHOOK_EVENT_TYPES = {
     data: data({ periodId: z.string(), seatsConsumed: z.number().int(), threshold: z.number().int(), seatLimit: z.number().int() }),
   },
   "license.goodwill_used": {
-    description: "A device took a goodwill seat: the license is over its seat limit within the tolerated margin.",
-    actions: ["license.goodwill_used"],
-    data: data({ seatsInUse: z.number().int().optional(), seatLimit: z.number().int().optional(), goodwillSeats: z.number().int().optional() }),
+    description: "A device took the license's first goodwill seat of the billing period: it is over its seat limit within the tolerated margin. Once per license per billing period (every overage activation is in the audit log as activation.overage).",
+    // The once-per-period notice (lib/rules/notify-goodwill.ts), not every overage activation: receivers
+    // get the same signal as the vendor's goodwill email, without a burst when many devices go over.
+    actions: ["license.goodwill_notice"],
+    data: data({
+      periodId: z.string(),
+      seatsInUse: z.number().int(),
+      seatLimit: z.number().int(),
+      goodwillSeats: z.number().int(),
+    }),
+  },
+  "license.lease_denials": {
+    description: "Refused floating checkouts (SEAT_LIMIT_REACHED) of a license reached the daily threshold (Settings → Emails). Once per license per UTC day.",
+    actions: ["license.lease_denials"],
+    data: data({
+      day: z.iso.date().describe("The UTC day counted, YYYY-MM-DD"),
+      denials: z.number().int().describe("Refused checkouts that day when the threshold was reached"),
+      threshold: z.number().int(),
+      seatLimit: z.number().int(),
+    }),
   },
   "activation.created": {
     description: "A device took a seat.",

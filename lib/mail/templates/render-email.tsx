@@ -1,6 +1,15 @@
 import { render } from "@react-email/render";
 import type { ReactElement } from "react";
-import { AdminWelcomeEmail, InvitationEmail, PasswordResetEmail, type TAdminWelcomeData, type TInvitationData, type TPasswordResetData } from "./account-emails";
+import {
+  AdminEmailChangedEmail,
+  AdminWelcomeEmail,
+  InvitationEmail,
+  PasswordResetEmail,
+  type TAdminEmailChangedData,
+  type TAdminWelcomeData,
+  type TInvitationData,
+  type TPasswordResetData,
+} from "./account-emails";
 import {
   GoodwillInUseEmail,
   LeaseDenialsEmail,
@@ -56,6 +65,11 @@ export const EMAIL_TEMPLATES = {
     label: "License Administrator welcome",
     subject: (d) => `You're the License Administrator for ${d.organizationName}`,
     component: AdminWelcomeEmail,
+  }),
+  admin_email_changed: template<TAdminEmailChangedData>({
+    label: "License Administrator email changed",
+    subject: () => "Your License Administrator email was changed",
+    component: AdminEmailChangedEmail,
   }),
   password_reset: template<TPasswordResetData>({
     label: "Password reset",

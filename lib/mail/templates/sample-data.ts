@@ -10,7 +10,8 @@ export const SAMPLE_EMAIL_DATA: { [K in TEmailKind]: TEmailData<K> } = {
   license_expiring: { ...license, expiresAt: inDays(30), daysLeft: 30, renewUrl: null },
   license_expired: { ...license, expiredAt: inDays(-1), renewUrl: null },
   lease_denials: { ...license, denials: 25, threshold: 20, day: inDays(0), seatLimit: 10 },
-  invitation: { name: "Dana Whitfield", organizationName: "Acme Robotics", invitedBy: "sam@acme.example", acceptUrl: "https://licenses.example.com/portal/invitations/abc", expiresAt: inDays(7) },
-  admin_welcome: { name: "Sam Ortega", organizationName: "Acme Robotics", setupUrl: "https://licenses.example.com/portal/setup/xyz", expiresAt: inDays(7), products: ["CAD Studio Pro"] },
-  password_reset: { name: "Dana Whitfield", resetUrl: "https://licenses.example.com/portal/reset/def", expiresAt: inDays(1 / 24), ip: "203.0.113.7" },
+  invitation: { name: "Dana Whitfield", organizationName: "Acme Robotics", invitedBy: "sam@acme.example", acceptUrl: "https://licenses.example.com/invite/sw_link_7QnX2vLp", expiresAt: inDays(7) },
+  admin_welcome: { name: "Sam Ortega", organizationName: "Acme Robotics", setupUrl: "https://licenses.example.com/welcome/license-admin?token=sw_link_Jr4mT9wB", expiresAt: inDays(7), products: ["CAD Studio Pro"] },
+  admin_email_changed: { previousEmail: "sam@acme.example", newEmail: "s.ortega@acme.example", product: "CAD Studio Pro", changedAt: inDays(0), ip: "203.0.113.7" },
+  password_reset: { name: "Dana Whitfield", resetUrl: "https://licenses.example.com/reset-password?token=sw_link_Xb8vR2kQ", expiresAt: inDays(1 / 24), ip: "203.0.113.7" },
 };

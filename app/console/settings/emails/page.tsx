@@ -5,6 +5,7 @@ import { EmailSettingsForm } from "@/components/webhooks/email-settings-form";
 import { currentUser } from "@/lib/auth/session";
 import { EMAIL_KINDS, EMAIL_TEMPLATES, renderEmail } from "@/lib/mail/templates/render-email";
 import { SAMPLE_EMAIL_DATA } from "@/lib/mail/templates/sample-data";
+import { leaseDenialThreshold } from "@/lib/notifications/lease-denials";
 import { expiryNoticeDays } from "@/lib/notifications/notify-expiring-licenses";
 import { AUDIENCE_LABELS, getRecipientSettings, LICENSE_NOTICE_KINDS } from "@/lib/notifications/recipients";
 import { saveEmailSettingsAction } from "./actions";
@@ -12,10 +13,11 @@ import { saveEmailSettingsAction } from "./actions";
 export const metadata: Metadata = { title: "Emails" };
 
 export default async function EmailsPage() {
-  const [user, recipients, days, previews] = await Promise.all([
+  const [user, recipients, days, denialThreshold, previews] = await Promise.all([
     currentUser(),
     getRecipientSettings(),
     expiryNoticeDays(),
+    leaseDenialThreshold(),
     Promise.all(EMAIL_KINDS.map(async (kind) => ({ kind, label: EMAIL_TEMPLATES[kind].label, ...(await renderEmail(kind, SAMPLE_EMAIL_DATA[kind] as never)) }))),
   ]);
   return (
@@ -35,6 +37,7 @@ export default async function EmailsPage() {
           action={saveEmailSettingsAction}
           readOnly={user?.role !== "ADMIN"}
           expiryDays={days}
+          leaseDenialThreshold={denialThreshold}
           kinds={LICENSE_NOTICE_KINDS.map((kind) => ({ kind, label: EMAIL_TEMPLATES[kind].label, audience: recipients[kind] }))}
           audiences={Object.entries(AUDIENCE_LABELS).map(([value, label]) => ({ value, label }))}
         />
