@@ -113,8 +113,10 @@ function migrationsList() {
         .map((d) => d.name)
         .sort()
     : [];
+  // The engine records a migration under this path: the folder name keeps the record valid when the
+  // installation moves to another directory.
   const migrationDirectories: TMigrationDirectory[] = dirs.map((name) => ({
-    path: path.join(migrationsDir, name),
+    path: name,
     migrationFile: {
       path: "migration.sql",
       content: { tag: "ok", value: readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8") },
@@ -128,8 +130,30 @@ function migrationsList() {
   };
 }
 
+/**
+ * Earlier versions recorded migrations under their absolute folder path, so a database looked
+ * unmigrated from any other checkout; rename those records to the folder name Prisma's CLI uses.
+ */
+async function normalizeMigrationNames(factory: TAdapterFactory): Promise<void> {
+  const adapter = await factory.connect();
+  try {
+    await adapter.executeRaw({
+      sql: `DO $$ BEGIN
+        IF to_regclass('_prisma_migrations') IS NOT NULL THEN
+          UPDATE "_prisma_migrations" SET "migration_name" = regexp_replace("migration_name", '^.*/', '') WHERE "migration_name" LIKE '%/%';
+        END IF;
+      END $$`,
+      args: [],
+      argTypes: [],
+    });
+  } finally {
+    await adapter.dispose();
+  }
+}
+
 /** Applies pending migrations, like `prisma migrate deploy`; returns the names it applied. */
 export async function applyMigrations(factory: TAdapterFactory): Promise<string[]> {
+  await normalizeMigrationNames(factory);
   return withEngine(factory, async (engine) => {
     const result = await engine.applyMigrations({ migrationsList: migrationsList(), filters: FILTERS });
     return result.appliedMigrationNames;

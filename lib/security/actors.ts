@@ -46,6 +46,8 @@ export type TWorld = {
   organizationId: string;
   otherOrganizationId: string;
   otherLicenseId: string;
+  /** A second license of the first organization whose License Administrator is the org admin actor. */
+  administeredLicenseId: string;
   /** Users of the first organization (member, admin) and the other organization's admin. */
   memberUserId: string;
   adminUserId: string;
@@ -99,6 +101,9 @@ export async function buildWorld(): Promise<TWorld> {
   const member = await orgUser(a.organization.id, "MEMBER");
   const admin = await orgUser(a.organization.id, "ORG_ADMIN");
   const otherAdmin = await orgUser(b.organization.id, "ORG_ADMIN");
+  // Its own license (not `a`), so a password set on it can't refuse the other rows' activations.
+  const administered = await makeLicense({ license: { organizationId: a.organization.id } });
+  await db.license.update({ where: { id: administered.license.id }, data: { administratorId: admin.user.id } });
   const { staff } = await makeStaff("ADMIN");
   const adminToken = (await createApiToken({ name: "matrix", staffUserId: staff.id })).token;
   const readOnly = await makeStaff("READ_ONLY");
@@ -130,6 +135,7 @@ export async function buildWorld(): Promise<TWorld> {
     organizationId: a.organization.id,
     otherOrganizationId: b.organization.id,
     otherLicenseId: b.license.id,
+    administeredLicenseId: administered.license.id,
     memberUserId: member.user.id,
     adminUserId: admin.user.id,
     otherUserId: otherAdmin.user.id,

@@ -281,6 +281,14 @@ const ROWS: TRow[] = [
   { kind: "page", file: "app/portal/activations/page.tsx", variant: "another organization's license", expect: { ...PORTAL(404, 404), orgAdminOther: 200 }, searchParams: (w) => ({ licenseId: w.otherLicenseId }) },
   { kind: "page", file: "app/portal/(admin)/users/page.tsx", expect: PORTAL(404, 200) },
   { kind: "page", file: "app/portal/(admin)/usage/page.tsx", expect: PORTAL(404, 200) },
+  // A floating license's leases and concurrency report: admins of the license's own organization only.
+  ...(["leases", "concurrency"] as const).flatMap((page): TRow[] => [
+    { kind: "page", file: `app/portal/licenses/[id]/${page}/page.tsx`, expect: { ...PORTAL(404, 200), orgAdminOther: 404 }, params: (w) => ({ id: w.licenseId }) },
+    { kind: "page", file: `app/portal/licenses/[id]/${page}/page.tsx`, variant: "another organization's license", expect: { ...PORTAL(404, 404), orgAdminOther: 200 }, params: (w) => ({ id: w.otherLicenseId }) },
+    { kind: "page", file: `app/portal/licenses/[id]/${page}/page.tsx`, variant: "unknown id", expect: PORTAL(404, 404), params: () => ({ id: "nope" }) },
+  ]),
+  { kind: "page", file: "app/portal/licenses/[id]/settings/page.tsx", expect: { ...PORTAL(404, 200), orgAdminOther: 404 }, params: (w) => ({ id: w.licenseId }) },
+  { kind: "page", file: "app/portal/licenses/[id]/settings/page.tsx", variant: "another organization's license", expect: { ...PORTAL(404, 404), orgAdminOther: 200 }, params: (w) => ({ id: w.otherLicenseId }) },
 
   // Public pages: documentation, the offline activation form, invitation links (an unknown token is explained, not an error).
   { kind: "page", file: "app/docs/page.tsx", expect: only({}, 200) },
@@ -288,12 +296,18 @@ const ROWS: TRow[] = [
   { kind: "page", file: "app/activate/page.tsx", expect: only({}, 200) },
   { kind: "page", file: "app/welcome/license-admin/page.tsx", expect: only({}, 200), searchParams: { token: "not-a-real-welcome-token" } },
   { kind: "page", file: "app/invite/[token]/page.tsx", expect: only({}, 200), params: () => ({ token: "not-a-real-invitation-token" }) },
+  // Password reset is for people who can't sign in: public, and a bad link is explained on the page, not an error.
+  { kind: "page", file: "app/forgot-password/page.tsx", expect: only({}, 200) },
+  { kind: "page", file: "app/reset-password/page.tsx", expect: only({}, 200), searchParams: { token: "sw_link_not-a-real-reset-token" } },
+  { kind: "page", file: "app/reset-password/page.tsx", variant: "no token", expect: only({}, 200) },
 
   // Console route handlers (CSV downloads) and the public activation form.
   { kind: "route", file: "app/console/billing/export/route.ts", method: "GET", expect: STAFF_SESSION(200, 401), request: (_w, a) => ({ headers: a.headers, query: { from: "2026-01-01", to: "2027-01-01" } }) },
   { kind: "route", file: "app/console/licenses/[id]/concurrency/export/route.ts", method: "GET", expect: STAFF_SESSION(200, 401), request: (w, a) => ({ headers: a.headers, params: { id: w.licenseId } }) },
   { kind: "route", file: "app/console/licenses/[id]/concurrency/export/route.ts", method: "GET", variant: "unknown id", expect: STAFF_SESSION(404, 401), request: (_w, a) => ({ headers: a.headers, params: { id: "nope" } }) },
   { kind: "route", file: "app/portal/(admin)/usage/export/route.ts", method: "GET", expect: PORTAL_ACTION(404, 200, 200), request: (_w, a) => ({ headers: a.headers }) },
+  { kind: "route", file: "app/portal/licenses/[id]/concurrency/export/route.ts", method: "GET", expect: PORTAL_ACTION(404, 200, 404), request: (w, a) => ({ headers: a.headers, params: { id: w.licenseId } }) },
+  { kind: "route", file: "app/portal/licenses/[id]/concurrency/export/route.ts", method: "GET", variant: "another organization's license", expect: PORTAL_ACTION(404, 404, 200), request: (w, a) => ({ headers: a.headers, params: { id: w.otherLicenseId } }) },
   { kind: "route", file: "app/activate/license-file/route.ts", method: "POST", expect: only({ licenseKey: 200 }, 404), request: (w, a) => ({ body: { key: a.name === "licenseKey" ? w.key : UNKNOWN_KEY, machineCode: uniq("machine") } }) },
 
   // Console actions: staff admins change data; read-only staff are refused (403), everyone else 401.
@@ -346,12 +360,26 @@ const ROWS: TRow[] = [
   { kind: "action", file: "app/portal/actions.ts", name: "removeUserAction", expect: PORTAL_ACTION(404, 200, 404), args: async (w) => [await freshOrgUser(w), false] },
   { kind: "action", file: "app/portal/actions.ts", name: "resendInvitationAction", expect: PORTAL_ACTION(404, 200, 404), args: async (w) => [(await createOrgUser(w.organizationId, { email: `${uniq("pending")}@example.test`, name: "Pending" }, staffCtx)).user.id] },
   { kind: "action", file: "app/portal/actions.ts", name: "importUsersAction", expect: PORTAL_ACTION(404, 200, 200), args: () => [`email,name\n${uniq("imp")}@example.test,Imported`] },
+  // Revoking a lease from the portal also needs canDeactivateSeats (every matrix admin has it; the 403 is in lib/portal/revoke-org-lease.int.test.ts).
+  { kind: "action", file: "app/portal/licenses/[id]/leases/actions.ts", name: "revokeOrgLeaseAction", expect: PORTAL_ACTION(404, 200, 404), args: async (w) => [null, formData({ licenseId: w.licenseId, activationId: (await activateSeat({ key: w.key, fingerprint: uniq("fp") }, { actor: { type: "SYSTEM" } })).activation.id })] },
+  { kind: "action", file: "app/portal/licenses/[id]/leases/actions.ts", name: "revokeOrgLeaseAction", variant: "another organization's license", expect: PORTAL_ACTION(404, 404, 200), args: async (w) => [null, formData({ licenseId: w.otherLicenseId, activationId: (await db.activation.create({ data: { licenseId: w.otherLicenseId, fingerprint: uniq("fp") } })).id })] },
+  { kind: "action", file: "app/portal/licenses/[id]/leases/actions.ts", name: "revokeOrgLeaseAction", variant: "another license's lease", expect: PORTAL_ACTION(404, 404, 404), args: async (w) => { const f = await makeLicense({ policy: { model: "FLOATING", leaseDurationSeconds: 600 } }); const { activation } = await activateSeat({ key: f.key, fingerprint: uniq("fp") }, { actor: { type: "SYSTEM" } }); return [null, formData({ licenseId: w.licenseId, activationId: activation.id })]; } },
   { kind: "action", file: "app/portal/actions.ts", name: "deactivateSeatsAction", expect: PORTAL_ACTION(404, 200, 404), args: async (w) => [[(await activateSeat({ key: w.key, fingerprint: uniq("fp") }, { actor: { type: "SYSTEM" } })).activation.id]] },
+
+  // License settings: the organization's admins change the activation password, only the License
+  // Administrator their email (403 for the other admins); another organization's license is 404.
+  { kind: "action", file: "app/portal/licenses/[id]/settings/actions.ts", name: "changeActivationPasswordAction", expect: PORTAL_ACTION(404, 200, 404), args: (w) => [w.administeredLicenseId, { intent: "set", password: "matrix-pass", confirm: "matrix-pass" }] },
+  { kind: "action", file: "app/portal/licenses/[id]/settings/actions.ts", name: "changeActivationPasswordAction", variant: "not the License Administrator", expect: PORTAL_ACTION(404, 200, 404), args: async (w) => [(await makeLicense({ license: { organizationId: w.organizationId } })).license.id, { intent: "set", password: "matrix-pass", confirm: "matrix-pass" }] },
+  { kind: "action", file: "app/portal/licenses/[id]/settings/actions.ts", name: "changeAdministratorEmailAction", expect: PORTAL_ACTION(404, 200, 404), args: (w) => [w.administeredLicenseId, `${uniq("admin")}@example.test`] },
+  { kind: "action", file: "app/portal/licenses/[id]/settings/actions.ts", name: "changeAdministratorEmailAction", variant: "not the License Administrator", expect: PORTAL_ACTION(404, 403, 404), args: (w) => [w.licenseId, `${uniq("admin")}@example.test`] },
 
   // Accepting an invitation (or a License Administrator's welcome link) is authorized by its token
   // alone: an unknown token is 404 for everyone.
   { kind: "action", file: "app/welcome/license-admin/actions.ts", name: "completeWelcomeAction", expect: only({}, 404), args: () => [null, formData({ token: "not-a-real-welcome-token", password: "a long new password", confirm: "a long new password" })] },
   { kind: "action", file: "app/invite/actions.ts", name: "acceptInvitationAction", expect: only({}, 404), args: () => [{ token: "not-a-real-invitation-token", password: "a long new password" }] },
+  // Anyone may ask for a reset (the answer is the same for every address); redeeming needs the emailed token.
+  { kind: "action", file: "app/forgot-password/actions.ts", name: "requestPasswordResetAction", expect: only({}, 200), args: () => [null, formData({ email: `${uniq("nobody")}@example.test` })] },
+  { kind: "action", file: "app/reset-password/actions.ts", name: "resetPasswordAction", expect: only({}, 404), args: () => [null, formData({ token: "sw_link_not-a-real-reset-token", password: "a long new password", confirm: "a long new password" })] },
 
   // Server actions: every staff member may protect their own account; nobody else gets in. A wrong
   // code is 400 and disabling two-factor that is off is 409: the guard let them through.
@@ -446,7 +474,7 @@ async function runCell(row: Exclude<TRow, { kind: "external" }>, world: TWorld, 
   }
   try {
     if (row.kind === "page") {
-      for (const layout of layoutsFor(row.file)) await (await import(/* @vite-ignore */ layout)).default({ children: null, params: Promise.resolve({}) });
+      for (const layout of layoutsFor(row.file)) await (await import(/* @vite-ignore */ layout)).default({ children: null, params: Promise.resolve(row.params?.(world) ?? {}) });
       const page = (await import(/* @vite-ignore */ full)).default;
       await page({ params: Promise.resolve(row.params?.(world) ?? {}), searchParams: Promise.resolve(typeof row.searchParams === "function" ? row.searchParams(world) : (row.searchParams ?? {})) });
       return 200;

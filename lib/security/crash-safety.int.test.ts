@@ -8,10 +8,10 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../test/free-port";
 import { ensureBuilt, nextBin, root } from "../cli/build";
 import { openAdapter, type TOpenedAdapter } from "../db/adapter";
 import { createPrismaClient } from "../db/client";
@@ -27,15 +27,6 @@ const OPS_BEFORE_KILL = 80;
 const OPS_AFTER_RESTART = 40;
 
 type TOp = { worker: number; fp: string; op: "activate" | "deactivate"; status: number | "lost"; activationId?: string };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 let dataDir: string;
 let target: TDatabaseTarget;
