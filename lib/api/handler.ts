@@ -130,7 +130,7 @@ export function apiRoute<
   const signed = async (req: Request, routeContext?: TRouteContext): Promise<Response> => {
     const response = await respond(req, routeContext);
     try {
-      return await signResponse(response);
+      return await signResponse(response, new Date(), jsonBodyBytes(response));
     } catch (error) {
       // An unsigned answer would look like tampering to a client that checks: say why instead.
       console.error("[api] can't sign the response", describeErrorForLog(error));
@@ -225,10 +225,22 @@ export function describeZodError(error: z.ZodError): string {
 }
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+  const bytes = encoder.encode(JSON.stringify(body));
+  const response = new Response(bytes, {
     status,
     headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers },
   });
+  // Signing needs the exact bytes; keeping them saves reading the body stream back on every client call.
+  bodyBytes.set(response, bytes);
+  return response;
+}
+
+const encoder = new TextEncoder();
+const bodyBytes = new WeakMap<Response, Uint8Array>();
+
+/** The bytes json() sent, or null for a response built elsewhere. */
+export function jsonBodyBytes(response: Response): Uint8Array | null {
+  return bodyBytes.get(response) ?? null;
 }
 
 export function errorBody(code: TErrorCode, message: string, details?: Record<string, unknown>) {

@@ -14,10 +14,15 @@ export type TScenarioResult = {
   p50: number;
   p99: number;
   errors: number;
+  /** What the errors were: answers outside 2xx, requests past autocannon's timeout, socket errors. */
+  errorKinds: { non2xx: number; timeouts: number; socket: number };
+  /** The first few answers outside 2xx (status and start of the body), so an error can be explained. */
+  refusals: string[];
   total: number;
 };
 
 export async function runScenario(baseUrl: string, scenario: TScenario, durationSeconds: number): Promise<TScenarioResult> {
+  const refusals: string[] = [];
   const result = await autocannon({
     url: baseUrl,
     connections: scenario.connections ?? 50,
@@ -28,6 +33,9 @@ export async function runScenario(baseUrl: string, scenario: TScenario, duration
       headers: { "content-type": "application/json", ...r.headers },
       setupRequest: (req: Record<string, unknown>, context: Record<string, unknown>) =>
         r.body ? { ...req, body: JSON.stringify(r.body(context)) } : req,
+      onResponse: (status: number, body: string) => {
+        if ((status < 200 || status > 299) && refusals.length < 5) refusals.push(`${status} ${String(body).slice(0, 160)}`);
+      },
     })),
   } as unknown as autocannon.Options);
   return {
@@ -35,7 +43,10 @@ export async function runScenario(baseUrl: string, scenario: TScenario, duration
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx,
+    // autocannon counts a timeout as an error too.
+    errors: result.errors + result.non2xx,
+    refusals,
+    errorKinds: { non2xx: result.non2xx, timeouts: result.timeouts, socket: result.errors - result.timeouts },
     total: result.requests.total,
   };
 }

@@ -24,6 +24,7 @@ export async function startServer(port: number, env: Record<string, string | und
     url,
     stop: () =>
       new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),

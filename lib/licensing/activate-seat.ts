@@ -12,6 +12,7 @@ import { isFloating } from "./lease-rules";
 import { licenseProblem, seatLimit } from "./license-rules";
 import type { TActivateInput } from "./schemas";
 import { serializeActivation, serializeLicense } from "./serialize";
+import { recordActivationRefusal } from "../notifications/lease-denials";
 import { assignLicenseAdministrator } from "../rules/assign-license-admin";
 import { checkActivationPassword } from "../rules/check-activation-password";
 import { assertTokenKeyFree, claimTokenKey } from "../rules/claim-token-key";
@@ -75,12 +76,7 @@ export async function activateLicenseSeat(
     };
   } catch (error) {
     if (error instanceof ApiError) {
-      await recordEvent(db, { ...ctx, now }, {
-        action: "activation.refused",
-        licenseId: license.id,
-        organizationId: license.organizationId,
-        data: { code: error.code, fingerprint: device.fingerprint },
-      });
+      await recordActivationRefusal(license, { code: error.code, fingerprint: device.fingerprint }, { ...ctx, now });
     }
     throw error;
   }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { TDbOrTx } from "../db";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 
 /**
  * Which activations hold a seat at `now`: active ones whose lease (if any) has not run out, and
@@ -19,4 +19,12 @@ export function seatHoldingWhere(licenseId: string, now: Date): Prisma.Activatio
 
 export function countSeatsInUse(client: TDbOrTx, licenseId: string, now: Date): Promise<number> {
   return client.activation.count({ where: seatHoldingWhere(licenseId, now) });
+}
+
+/** seatHoldingWhere's rule as SQL, for raw statements that count seats beside other work (one round trip). */
+export function seatsInUseSql(licenseId: string, now: Date): Prisma.Sql {
+  return Prisma.sql`(SELECT count(*)::int FROM "Activation"
+    WHERE "licenseId" = ${licenseId}
+      AND (("deactivatedAt" IS NULL AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" > ${now}))
+        OR ("deactivatedAt" IS NOT NULL AND "seatFreedAt" > ${now})))`;
 }

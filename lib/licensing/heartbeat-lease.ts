@@ -1,7 +1,8 @@
 import "server-only";
 import { ApiError } from "../api/errors";
 import { db, TX_OPTIONS } from "../db";
-import { recordEvent, type TContext } from "../events/record-event";
+import type { TContext } from "../events/record-event";
+import { recordActivationRefusal } from "../notifications/lease-denials";
 import type { TLicenseWithPolicy } from "./find-license";
 import { findSeatOrExpiredLease } from "./find-seat";
 import { checkoutLease, lockLicense, retryHeaders, seatAvailability, type TLeaseOutcome } from "./lease-seat";
@@ -48,13 +49,7 @@ export async function heartbeatLease(license: TLicenseWithPolicy, input: Omit<TH
   const now = ctx.now ?? new Date();
   if ("refused" in outcome) {
     const { limit, used, retryAfter, activationId } = outcome.refused;
-    await recordEvent(db, { ...ctx, now }, {
-      action: "activation.refused",
-      licenseId: license.id,
-      activationId,
-      organizationId: license.organizationId,
-      data: { code: "SEAT_LIMIT_REACHED", fingerprint: input.fingerprint, via: "heartbeat" },
-    });
+    await recordActivationRefusal(license, { code: "SEAT_LIMIT_REACHED", fingerprint: input.fingerprint, via: "heartbeat", activationId }, { ...ctx, now });
     throw new ApiError("LEASE_EXPIRED", `The lease of this device has expired and every seat is leased by other devices (${used} of ${limit} in use)`, {
       details: { seats: { limit, used }, retryAfter },
       headers: retryHeaders(retryAfter),

@@ -3,10 +3,10 @@ import { ApiError } from "../api/errors";
 import { recordSeatUsage } from "../billing/record-seat-usage";
 import { alertIfSeatThresholdReached } from "../billing/seat-alert";
 import { db } from "../db";
+import { Prisma, type Activation } from "../generated/prisma/client";
 import type { TContext } from "../events/record-event";
-import { countSeatsInUse } from "./count-seats";
+import { seatsInUseSql } from "./count-seats";
 import { findLicenseByKey, type TLicenseWithPolicy } from "./find-license";
-import { findActiveSeat } from "./find-seat";
 import { heartbeatLease } from "./heartbeat-lease";
 import { isFloating } from "./lease-rules";
 import { licenseProblem } from "./license-rules";
@@ -38,24 +38,38 @@ export async function heartbeatLicenseSeat(
     });
     return { activation: serializeActivation(activation, now), license: serializeLicense(license, used, now) };
   }
-  const seat = await findActiveSeat(license.id, input.fingerprint, db, options.userId);
-  if (!seat) {
+  const touched = await touchSeatAndCount(license.id, input, ctx, now, options.userId);
+  if (!touched) {
     await refuseIfDeactivatedRemotely(license.id, input.fingerprint);
     throw new ApiError("ACTIVATION_NOT_FOUND", "This device holds no seat on the license");
   }
-  const activation = await db.activation.update({
-    where: { id: seat.id },
-    data: {
-      lastSeenAt: now,
-      ...(input.appVersion !== undefined ? { appVersion: input.appVersion } : {}),
-      ...(input.platform !== undefined ? { platform: input.platform } : {}),
-      ...(ctx.ip ? { ip: ctx.ip } : {}),
-    },
-  });
+  const { activation, used } = touched;
   const consumed = await recordSeatUsage(db, license, activation, now);
   await alertIfSeatThresholdReached(license, license.currentPeriodId, consumed, { ...ctx, now });
-  const used = await countSeatsInUse(db, license.id, now);
   return { activation: serializeActivation(activation, now), license: serializeLicense(license, used, now) };
+}
+
+/**
+ * Finds and touches the device's seat (a device holds at most one active seat per license) and counts
+ * the license's seats in use, in one statement. The count sees the rows as they were before the
+ * update, which is the same answer: touching a node-locked seat never changes which seats are held.
+ */
+async function touchSeatAndCount(licenseId: string, input: Omit<THeartbeatInput, "key">, ctx: TContext, now: Date, userId?: string) {
+  const rows = await db.$queryRaw<(Activation & { __seatsInUse: number })[]>`
+    WITH touched AS (
+      UPDATE "Activation" SET "lastSeenAt" = ${now},
+        "appVersion" = COALESCE(${input.appVersion ?? null}::text, "appVersion"),
+        "platform" = COALESCE(${input.platform ?? null}::text, "platform"),
+        "ip" = COALESCE(${ctx.ip ?? null}::text, "ip")
+      WHERE "licenseId" = ${licenseId} AND "fingerprint" = ${input.fingerprint} AND "deactivatedAt" IS NULL
+        ${userId ? Prisma.sql`AND "userId" = ${userId}` : Prisma.empty}
+      RETURNING *
+    )
+    SELECT t.*, ${seatsInUseSql(licenseId, now)} AS "__seatsInUse"
+    FROM touched t LIMIT 1`;
+  if (!rows[0]) return null;
+  const { __seatsInUse: used, ...activation } = rows[0];
+  return { activation: activation as Activation, used };
 }
 
 /** Only asked when the device holds no seat, so a normal heartbeat costs no extra query. */

@@ -3,9 +3,8 @@ import { recordSeatUsage } from "../billing/record-seat-usage";
 import { alertIfSeatThresholdReached } from "../billing/seat-alert";
 import { db } from "../db";
 import type { TContext } from "../events/record-event";
-import { countSeatsInUse } from "./count-seats";
 import { findLicenseByKey, type TLicenseWithPolicy } from "./find-license";
-import { findSeatOrExpiredLease } from "./find-seat";
+import { findSeatAndCount } from "./find-seat";
 import { licenseProblem } from "./license-rules";
 import type { TValidateInput } from "./schemas";
 import { activationStatus, serializeActivation, serializeLicense } from "./serialize";
@@ -63,10 +62,7 @@ export async function validateLicenseSeat(
   options: { userId?: string; entitlements?: string[] } = {},
 ): Promise<TValidationResult> {
   const now = ctx.now ?? new Date();
-  const [activation, used] = await Promise.all([
-    fingerprint ? findSeatOrExpiredLease(license.id, fingerprint, db, options.userId) : null,
-    countSeatsInUse(db, license.id, now),
-  ]);
+  const { activation, used } = await findSeatAndCount(license.id, fingerprint, now, options.userId);
   const body = {
     license: serializeLicense(license, used, now),
     ...(activation ? { activation: serializeActivation(activation, now) } : {}),
