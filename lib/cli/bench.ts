@@ -3,6 +3,8 @@
 //   BENCH_TARGETS=postgres,pglite   which databases (PostgreSQL from DATABASE_URL or TEST_DATABASE_URL)
 //   BENCH_DURATION=10               seconds per scenario
 //   BENCH_LICENSES=100000           licenses in the large data set (3 activations each)
+//   BENCH_ONLY=validate,heartbeat   a quick look at some scenarios (names start with these); prints
+//                                   the numbers only: no page timings, no 1k run, README untouched
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -21,6 +23,8 @@ const SECRET = "bench-secret-not-for-production-0123456789";
 const PORT = Number(process.env.BENCH_PORT || 3400);
 // Separate data sets for different sizes (e.g. a quick smoke run) never mix with the real one.
 const TAG = process.env.BENCH_DATA_TAG || "";
+const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(",").map((s) => s.trim()) : null;
+const picked = (name: string) => !only || name.startsWith("empty") || only.some((o) => name.startsWith(o));
 
 type TTarget = { name: string; env: Record<string, string | undefined> };
 type TSample = { pairs: { key: string; fingerprint: string }[]; nodeLocked: string[]; floating: string[] };
@@ -116,7 +120,7 @@ async function benchTarget(target: TTarget) {
   const results: TScenarioResult[] = [];
   try {
     await runScenario(server.url, scenarios(sample)[1]!, 3); // warm-up: JIT, connection pool, caches
-    for (const scenario of scenarios(sample)) {
+    for (const scenario of scenarios(sample).filter((s) => picked(s.name))) {
       const probe = await fetch(`${server.url}${scenario.requests[0]!.path}`, { method: scenario.requests[0]!.method, body: scenario.requests[0]!.body ? JSON.stringify(scenario.requests[0]!.body({})) : undefined });
       if (probe.status === 404 && (await probe.text()).includes("<html")) {
         console.log(`[bench] ${target.name}: ${scenario.name}: route not present, skipped`);
@@ -127,14 +131,16 @@ async function benchTarget(target: TTarget) {
       for (const refusal of r.refusals) console.log(`[bench]   refused: ${refusal}`);
       results.push(r);
     }
+    if (only) {
+      if (picked("validate, rate limits on") && only.some((o) => o.includes("rate"))) results.push(await validateWithLimits(target, sample, server));
+      return { results, page: null, search: null };
+    }
     const cookie = await staffCookie(server.url, STAFF.email, STAFF.password);
     await timePage(server.url, "/console/licenses", cookie, 3);
     const page = await timePage(server.url, "/console/licenses", cookie, 30);
     const search = await timePage(server.url, "/console/licenses?q=Customer%2042", cookie, 20);
     await server.stop();
-    const limited = await validateWithLimits(target, sample);
-    console.log(`[bench] ${target.name}: ${limited.name}: ${limited.rps.toFixed(0)} req/s, p50 ${limited.p50} ms, p99 ${limited.p99} ms, errors ${limited.errors}`);
-    results.push(limited);
+    results.push(await validateWithLimits(target, sample));
     return { results, page, search };
   } finally {
     await server.stop();
@@ -145,13 +151,16 @@ async function benchTarget(target: TTarget) {
  * Validate with every rate limit on, set far above the load so none refuses: what the limits' shared
  * counters (one atomic upsert per limit per request, in the database) cost in a real deployment.
  */
-async function validateWithLimits(target: TTarget, sample: TSample) {
+async function validateWithLimits(target: TTarget, sample: TSample, running?: { stop(): Promise<void> }) {
+  await running?.stop();
   const high = { SEATWISE_RATE_LIMITS: "on", SEATWISE_RATE_LIMIT_CLIENT_IP: "100000000/60", SEATWISE_RATE_LIMIT_CLIENT_KEY: "100000000/60" };
   const server = await startServer(PORT, { ...target.env, SEATWISE_SECRET: SECRET, ...high });
   try {
     const validate = { ...scenarios(sample)[1]!, name: "validate, rate limits on" };
     await runScenario(server.url, validate, 3);
-    return await runScenario(server.url, validate, duration);
+    const r = await runScenario(server.url, validate, duration);
+    console.log(`[bench] ${target.name}: ${r.name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}`);
+    return r;
   } finally {
     await server.stop();
   }
@@ -199,6 +208,10 @@ async function main() {
     const rows = results.map(
       (r) => `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${errorCell(r)} | ${r.name.startsWith("empty") ? "1.00" : (r.rps / ceiling).toFixed(2)} |`,
     );
+    if (!page || !search) {
+      console.log(`\n${target.name}\n${rows.join("\n")}`);
+      continue;
+    }
     let flat = "";
     if (kind === "postgres") {
       await ensurePgDatabase(`seatwise_bench_small${TAG}`);
@@ -212,6 +225,7 @@ async function main() {
       `### ${target.name}\n\n| Endpoint | req/s | p50 ms | p99 ms | errors | vs ceiling |\n| --- | ---: | ---: | ---: | ---: | ---: |\n${rows.join("\n")}\n${flat}\nConsole license list (/console/licenses, ${largeCount.toLocaleString("en")} licenses, one user, 30 loads): p50 ${page.p50.toFixed(0)} ms, p95 ${page.p95.toFixed(0)} ms; with a search: p50 ${search.p50.toFixed(0)} ms, p95 ${search.p95.toFixed(0)} ms.`,
     );
   }
+  if (only) return;
   const table = sections.join("\n\n");
   writeFileSync(path.join(root, "lib/bench/results.md"), `# Benchmark results\n\n${table}\n`);
   const readme = path.join(root, "README.md");

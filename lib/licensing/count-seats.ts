@@ -21,8 +21,11 @@ export function countSeatsInUse(client: TDbOrTx, licenseId: string, now: Date): 
   return client.activation.count({ where: seatHoldingWhere(licenseId, now) });
 }
 
-/** seatHoldingWhere's rule as SQL, for raw statements that count seats beside other work (one round trip). */
-export function seatsInUseSql(licenseId: string, now: Date): Prisma.Sql {
+/**
+ * seatHoldingWhere's rule as SQL, for raw statements that count seats beside other work (one round
+ * trip). `licenseId` is a value, or an SQL expression naming a column of the enclosing statement.
+ */
+export function seatsInUseSql(licenseId: string | Prisma.Sql, now: Date): Prisma.Sql {
   return Prisma.sql`(SELECT count(*)::int FROM "Activation"
     WHERE "licenseId" = ${licenseId}
       AND (("deactivatedAt" IS NULL AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" > ${now}))

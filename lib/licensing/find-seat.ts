@@ -1,7 +1,11 @@
 import "server-only";
 import { db, type TDbOrTx } from "../db";
 import { Prisma, type Activation } from "../generated/prisma/client";
+import { normalizeLicenseKey } from "../crypto/tokens";
 import { seatsInUseSql } from "./count-seats";
+import { licenseFor } from "./find-cached-license";
+import { findLicenseByKey } from "./find-license";
+import { licenseDigestSql } from "./license-cache";
 import { LEASE_EXPIRED_BY } from "./lease-rules";
 
 /** The device's current (not deactivated) activation on the license, if it has one (and, given a user, if it is theirs). */
@@ -27,24 +31,54 @@ export async function findSeatOrExpiredLease(licenseId: string, fingerprint: str
   return latest?.deactivatedBy === LEASE_EXPIRED_BY ? latest : null;
 }
 
+/** The device's latest row on the license, active rows first (findSeatOrExpiredLease's order). */
+function latestSeatSql(licenseId: string | Prisma.Sql, fingerprint: string | undefined, userId?: string): Prisma.Sql {
+  if (!fingerprint) return Prisma.sql`SELECT a.* FROM "Activation" a WHERE false`;
+  return Prisma.sql`SELECT a.* FROM "Activation" a
+    WHERE a."licenseId" = ${licenseId} AND a."fingerprint" = ${fingerprint} ${userId ? Prisma.sql`AND a."userId" = ${userId}` : Prisma.empty}
+    ORDER BY (a."deactivatedAt" IS NULL) DESC, a."createdAt" DESC, a."id" DESC LIMIT 1`;
+}
+
+type TSeatRow = Activation & { __seatsInUse: number };
+
+// Like findSeatOrExpiredLease: an ended seat only counts when its lease ran out (not a release).
+function seatFrom(row: Partial<Activation>): Activation | null {
+  const found = row.id ? (row as Activation) : null;
+  return found && (found.deactivatedAt === null || found.deactivatedBy === LEASE_EXPIRED_BY) ? found : null;
+}
+
 /**
  * Validate's read in one round trip: the device's seat (as findSeatOrExpiredLease picks it) and the
  * license's seats in use at `now` (as countSeatsInUse counts them). Validate runs on every app start
  * and check, so it is the busiest query shape Seatwise has.
  */
 export async function findSeatAndCount(licenseId: string, fingerprint: string | undefined, now: Date, userId?: string, client: TDbOrTx = db) {
-  const seat = fingerprint
-    ? Prisma.sql`SELECT a.* FROM "Activation" a
-        WHERE a."licenseId" = ${licenseId} AND a."fingerprint" = ${fingerprint} ${userId ? Prisma.sql`AND a."userId" = ${userId}` : Prisma.empty}
-        ORDER BY (a."deactivatedAt" IS NULL) DESC, a."createdAt" DESC, a."id" DESC LIMIT 1`
-    : Prisma.sql`SELECT a.* FROM "Activation" a WHERE false`;
-  const rows = await client.$queryRaw<(Activation & { __seatsInUse: number })[]>`
+  const rows = await client.$queryRaw<TSeatRow[]>`
     SELECT s.*, c.n AS "__seatsInUse"
     FROM (SELECT ${seatsInUseSql(licenseId, now)} AS n) c
-    LEFT JOIN LATERAL (${seat}) s ON true`;
+    LEFT JOIN LATERAL (${latestSeatSql(licenseId, fingerprint, userId)}) s ON true`;
   const { __seatsInUse: used, ...row } = rows[0]!;
-  const found = row.id ? (row as Activation) : null;
-  // Like findSeatOrExpiredLease: an ended seat only counts when its lease ran out (not a release).
-  const activation = found && (found.deactivatedAt === null || found.deactivatedBy === LEASE_EXPIRED_BY) ? found : null;
-  return { activation, used };
+  return { activation: seatFrom(row), used };
+}
+
+/**
+ * findLicenseByKey and findSeatAndCount in one round trip when this instance has the license cached
+ * and unchanged (the statement returns the license rows' digest beside the seat and the count), and
+ * in two otherwise. Null when no license has this key; token keys take the two-query path.
+ */
+export async function findLicenseSeatAndCount(rawKey: string, fingerprint: string | undefined, now: Date) {
+  const key = normalizeLicenseKey(rawKey);
+  if (!key) return null;
+  const rows = await db.$queryRaw<(TSeatRow & { __licenseId: string; __digest: string })[]>`
+    WITH lic AS (${licenseDigestSql(key)})
+    SELECT s.*, lic."id" AS "__licenseId", lic."digest" AS "__digest", ${seatsInUseSql(Prisma.sql`lic."id"`, now)} AS "__seatsInUse"
+    FROM lic LEFT JOIN LATERAL (${latestSeatSql(Prisma.sql`lic."id"`, fingerprint)}) s ON true`;
+  const first = rows[0];
+  if (!first) {
+    const license = await findLicenseByKey(key);
+    return license ? { license, ...(await findSeatAndCount(license.id, fingerprint, now)) } : null;
+  }
+  const { __licenseId: licenseId, __digest: digest, __seatsInUse: used, ...row } = first;
+  const license = await licenseFor(key, licenseId, digest);
+  return license ? { license, activation: seatFrom(row), used } : null;
 }

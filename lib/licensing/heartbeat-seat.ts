@@ -6,7 +6,10 @@ import { db } from "../db";
 import { Prisma, type Activation } from "../generated/prisma/client";
 import type { TContext } from "../events/record-event";
 import { seatsInUseSql } from "./count-seats";
-import { findLicenseByKey, type TLicenseWithPolicy } from "./find-license";
+import { normalizeLicenseKey } from "../crypto/tokens";
+import { findCachedLicenseByKey } from "./find-cached-license";
+import type { TLicenseWithPolicy } from "./find-license";
+import { countCacheHit, licenseDigestSql, peekLicense } from "./license-cache";
 import { heartbeatLease } from "./heartbeat-lease";
 import { isFloating } from "./lease-rules";
 import { licenseProblem } from "./license-rules";
@@ -15,9 +18,28 @@ import { findRemoteDeactivation } from "../rules/find-remote-deactivation";
 import { serializeActivation, serializeLicense } from "./serialize";
 
 export async function heartbeatSeat(input: THeartbeatInput, ctx: TContext) {
-  const license = await findLicenseByKey(input.key);
+  const now = ctx.now ?? new Date();
+  const fast = await heartbeatCachedLicense(input, { ...ctx, now }, now);
+  if (fast) return fast;
+  const license = await findCachedLicenseByKey(input.key);
   if (!license) throw new ApiError("LICENSE_NOT_FOUND", "No license has this key");
-  return heartbeatLicenseSeat(license, input, ctx);
+  return heartbeatLicenseSeat(license, input, { ...ctx, now });
+}
+
+/**
+ * The usual heartbeat in one statement: when this instance has the license cached, in good standing
+ * and node-locked, the seat is touched only if the license rows still have the cached digest (checked
+ * in the same statement). Null when that does not apply or the license changed: nothing was touched,
+ * and the caller takes the general path.
+ */
+async function heartbeatCachedLicense(input: THeartbeatInput, ctx: TContext, now: Date) {
+  const key = normalizeLicenseKey(input.key);
+  const entry = key ? peekLicense(key) : undefined;
+  if (!key || !entry || licenseProblem(entry.license, now) || isFloating(entry.license)) return null;
+  const touched = await touchSeatAndCount(Prisma.sql`(SELECT "id" FROM lic WHERE "digest" = ${entry.digest})`, input, ctx, now, undefined, key);
+  if (touched.digest !== entry.digest) return null;
+  countCacheHit();
+  return finishNodeLockedHeartbeat(entry.license, touched, input.fingerprint, ctx, now);
 }
 
 /** Records that the device is alive: lastSeenAt, its app version and platform; renews a floating lease. */
@@ -39,24 +61,40 @@ export async function heartbeatLicenseSeat(
     return { activation: serializeActivation(activation, now), license: serializeLicense(license, used, now) };
   }
   const touched = await touchSeatAndCount(license.id, input, ctx, now, options.userId);
-  if (!touched) {
-    await refuseIfDeactivatedRemotely(license.id, input.fingerprint);
+  return finishNodeLockedHeartbeat(license, touched, input.fingerprint, ctx, now);
+}
+
+async function finishNodeLockedHeartbeat(license: TLicenseWithPolicy, touched: TTouched, fingerprint: string, ctx: TContext, now: Date) {
+  const { activation, used } = touched;
+  if (!activation) {
+    await refuseIfDeactivatedRemotely(license.id, fingerprint);
     throw new ApiError("ACTIVATION_NOT_FOUND", "This device holds no seat on the license");
   }
-  const { activation, used } = touched;
   const consumed = await recordSeatUsage(db, license, activation, now);
   await alertIfSeatThresholdReached(license, license.currentPeriodId, consumed, { ...ctx, now });
   return { activation: serializeActivation(activation, now), license: serializeLicense(license, used, now) };
 }
 
+type TTouched = { activation: Activation | null; used: number; digest: string | null };
+
 /**
  * Finds and touches the device's seat (a device holds at most one active seat per license) and counts
  * the license's seats in use, in one statement. The count sees the rows as they were before the
  * update, which is the same answer: touching a node-locked seat never changes which seats are held.
+ * `licenseId` is a value or, with `key`, an SQL expression over the CTE `lic` (licenseDigestSql); then
+ * the license's digest comes back too.
  */
-async function touchSeatAndCount(licenseId: string, input: Omit<THeartbeatInput, "key">, ctx: TContext, now: Date, userId?: string) {
-  const rows = await db.$queryRaw<(Activation & { __seatsInUse: number })[]>`
-    WITH touched AS (
+async function touchSeatAndCount(
+  licenseId: string | Prisma.Sql,
+  input: Omit<THeartbeatInput, "key">,
+  ctx: TContext,
+  now: Date,
+  userId?: string,
+  key?: string,
+): Promise<TTouched> {
+  const rows = await db.$queryRaw<(Activation & { __seatsInUse: number; __digest: string | null })[]>`
+    WITH lic AS (${key ? licenseDigestSql(key) : Prisma.sql`SELECT NULL::text AS "id", NULL::text AS "digest"`}),
+    touched AS (
       UPDATE "Activation" SET "lastSeenAt" = ${now},
         "appVersion" = COALESCE(${input.appVersion ?? null}::text, "appVersion"),
         "platform" = COALESCE(${input.platform ?? null}::text, "platform"),
@@ -65,11 +103,12 @@ async function touchSeatAndCount(licenseId: string, input: Omit<THeartbeatInput,
         ${userId ? Prisma.sql`AND "userId" = ${userId}` : Prisma.empty}
       RETURNING *
     )
-    SELECT t.*, ${seatsInUseSql(licenseId, now)} AS "__seatsInUse"
-    FROM touched t LIMIT 1`;
-  if (!rows[0]) return null;
-  const { __seatsInUse: used, ...activation } = rows[0];
-  return { activation: activation as Activation, used };
+    SELECT t.*, lic."digest" AS "__digest", ${seatsInUseSql(key ? Prisma.sql`lic."id"` : licenseId, now)} AS "__seatsInUse"
+    FROM lic LEFT JOIN (SELECT * FROM touched LIMIT 1) t ON true`;
+  const row = rows[0];
+  if (!row) return { activation: null, used: 0, digest: null };
+  const { __seatsInUse: used, __digest: digest, ...activation } = row;
+  return { activation: activation.id ? (activation as Activation) : null, used, digest };
 }
 
 /** Only asked when the device holds no seat, so a normal heartbeat costs no extra query. */

@@ -3,8 +3,8 @@ import { recordSeatUsage } from "../billing/record-seat-usage";
 import { alertIfSeatThresholdReached } from "../billing/seat-alert";
 import { db } from "../db";
 import type { TContext } from "../events/record-event";
-import { findLicenseByKey, type TLicenseWithPolicy } from "./find-license";
-import { findSeatAndCount } from "./find-seat";
+import type { TLicenseWithPolicy } from "./find-license";
+import { findLicenseSeatAndCount, findSeatAndCount } from "./find-seat";
 import { licenseProblem } from "./license-rules";
 import type { TValidateInput } from "./schemas";
 import { activationStatus, serializeActivation, serializeLicense } from "./serialize";
@@ -49,9 +49,11 @@ const DETAIL: Record<TValidationCode, string> = {
 
 /** Validation always answers 200 with a machine-readable code: an invalid license is an answer, not an error. */
 export async function validateSeat(input: TValidateInput, ctx: TContext): Promise<TValidationResult> {
-  const license = await findLicenseByKey(input.key);
-  if (!license) return result("NOT_FOUND", input.nonce);
-  return validateLicenseSeat(license, input.fingerprint, ctx, input.nonce, { entitlements: input.entitlements });
+  const now = ctx.now ?? new Date();
+  const found = await findLicenseSeatAndCount(input.key, input.fingerprint, now);
+  if (!found) return result("NOT_FOUND", input.nonce);
+  const { license, ...seat } = found;
+  return validateLicenseSeat(license, input.fingerprint, { ...ctx, now }, input.nonce, { entitlements: input.entitlements, seat });
 }
 
 export async function validateLicenseSeat(
@@ -59,10 +61,10 @@ export async function validateLicenseSeat(
   fingerprint: string | undefined,
   ctx: TContext,
   nonce?: string,
-  options: { userId?: string; entitlements?: string[] } = {},
+  options: { userId?: string; entitlements?: string[]; seat?: Awaited<ReturnType<typeof findSeatAndCount>> } = {},
 ): Promise<TValidationResult> {
   const now = ctx.now ?? new Date();
-  const { activation, used } = await findSeatAndCount(license.id, fingerprint, now, options.userId);
+  const { activation, used } = options.seat ?? (await findSeatAndCount(license.id, fingerprint, now, options.userId));
   const body = {
     license: serializeLicense(license, used, now),
     ...(activation ? { activation: serializeActivation(activation, now) } : {}),

@@ -1,0 +1,71 @@
+import "server-only";
+import { LRUCache } from "lru-cache";
+import { Prisma } from "../generated/prisma/client";
+import type { TLicenseWithPolicy } from "./find-license";
+
+/**
+ * Licenses (with policy, product and organization) as this instance last read them, by license key,
+ * each labelled with the digest of the four rows it was read from. The client API's hot statements
+ * return the current digest beside their real work (see licenseDigestSql), and an entry is used only
+ * when the two digests match. So the cache can never answer with a license that changed, whoever
+ * changed it and on whichever instance, and it needs no invalidation: it only saves re-reading and
+ * re-mapping an unchanged license on every validate and heartbeat.
+ */
+type TEntry = { digest: string; license: TLicenseWithPolicy };
+
+// About 2 KB per entry: 10,000 licenses is ~20 MB per instance. A miss costs one extra query.
+const MAX_ENTRIES = 10_000;
+
+const holder = globalThis as unknown as { __seatwiseLicenseCache?: LRUCache<string, TEntry> };
+const cache = (holder.__seatwiseLicenseCache ??= new LRUCache<string, TEntry>({ max: MAX_ENTRIES }));
+
+/**
+ * A CTE body selecting the license with this (normalized) key: its id and the digest of its rows.
+ * md5 here is a change detector, not a security measure; the row text includes every column.
+ */
+export function licenseDigestSql(key: string): Prisma.Sql {
+  return Prisma.sql`SELECT l."id", md5(l::text || p::text || pr::text || coalesce(o::text, '')) AS "digest"
+    FROM "License" l
+    JOIN "Policy" p ON p."id" = l."policyId"
+    JOIN "Product" pr ON pr."id" = p."productId"
+    LEFT JOIN "Organization" o ON o."id" = l."organizationId"
+    WHERE l."key" = ${key}`;
+}
+
+const stats = { hits: 0, misses: 0 };
+
+/** The cached license for `key` when it was read from rows with this digest. */
+export function cachedLicense(key: string, digest: string): TLicenseWithPolicy | null {
+  const entry = cache.get(key);
+  const hit = entry && entry.digest === digest ? entry.license : null;
+  if (hit) stats.hits++;
+  else stats.misses++;
+  return hit;
+}
+
+/** Hits and misses since start (the heartbeat's one-statement path counts as a hit when it applies). */
+export function licenseCacheStats(): { hits: number; misses: number; size: number } {
+  return { ...stats, size: cache.size };
+}
+
+export function countCacheHit(): void {
+  stats.hits++;
+}
+
+/** Whatever is cached for `key`, unchecked: only for statements that check the digest themselves. */
+export function peekLicense(key: string): TEntry | undefined {
+  return cache.peek(key);
+}
+
+/**
+ * `license` must have been read after the statement that returned `digest`: then it is at least as
+ * new as the digest, and a newer one is simply re-read on next use (its label no longer matches).
+ */
+export function rememberLicense(key: string, digest: string, license: TLicenseWithPolicy): void {
+  cache.set(key, { digest, license });
+}
+
+/** Tests only. */
+export function clearLicenseCache(): void {
+  cache.clear();
+}
