@@ -1,8 +1,8 @@
 import "server-only";
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { createPrismaClient } from "./db/client";
+import { postgresAdapter } from "./db/adapter";
 import { resolveDatabaseTarget } from "./db/target";
 
 export { createPrismaClient, OMIT_SECRETS } from "./db/client";
@@ -15,7 +15,7 @@ function createDefaultClient(): TDb {
   const target = resolveDatabaseTarget();
   if (target.kind === "postgres") {
     const max = Number(process.env.DATABASE_POOL_SIZE || 10);
-    return createPrismaClient(new PrismaPg({ connectionString: target.url, max }));
+    return createPrismaClient(postgresAdapter({ connectionString: target.url, max }));
   }
   // PGlite is a single in-process connection that serializes queries and transactions itself.
   return createPrismaClient(new PrismaPGlite(new PGlite(target.dataDir)));

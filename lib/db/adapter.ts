@@ -3,6 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { statementNamer } from "./statement-names";
 import type { TDatabaseTarget } from "./target";
 
 export type TAdapterFactory = PrismaPg | PrismaPGlite;
@@ -14,10 +15,15 @@ export type TOpenedAdapter = {
   close: () => Promise<void>;
 };
 
+/** Every PostgreSQL adapter Seatwise makes (app, CLI, tests) caches prepared statements the same way. */
+export function postgresAdapter(poolOrConfig: pg.Pool | pg.PoolConfig): PrismaPg {
+  return new PrismaPg(poolOrConfig, { statementNameGenerator: statementNamer() });
+}
+
 export async function openAdapter(target: TDatabaseTarget, options: { poolSize?: number } = {}): Promise<TOpenedAdapter> {
   if (target.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 });
-    return { factory: new PrismaPg(pool), close: () => pool.end() };
+    return { factory: postgresAdapter(pool), close: () => pool.end() };
   }
   if (!target.dataDir.startsWith("memory://")) mkdirSync(target.dataDir, { recursive: true });
   const pglite = await PGlite.create(target.dataDir);

@@ -1,8 +1,8 @@
 // Runs before each integration test file: gives the file its own migrated database and installs
 // the Prisma client that lib/db.ts hands out, before any module under test is imported.
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { afterAll, inject } from "vitest";
+import { postgresAdapter } from "../db/adapter";
 import { createPrismaClient } from "../db/client";
 import { createTestDatabase } from "./test-database";
 
@@ -10,7 +10,7 @@ Object.assign(process.env, inject("testDatabaseEnv"));
 const kind = process.env.TEST_DB_KIND ?? "pglite";
 const database = await createTestDatabase(kind);
 const adapter =
-  database.kind === "postgres" ? new PrismaPg({ connectionString: database.url, max: 20 }) : new PrismaPGlite(database.pglite);
+  database.kind === "postgres" ? postgresAdapter({ connectionString: database.url, max: 20 }) : new PrismaPGlite(database.pglite);
 const client = createPrismaClient(adapter);
 const holder = globalThis as unknown as { __seatwiseDb?: unknown; __seatwiseTestDatabase?: unknown };
 holder.__seatwiseDb = client;
