@@ -5,8 +5,10 @@ import { alertIfSeatThresholdReached } from "../billing/seat-alert";
 import { db, TX_OPTIONS, type TTx } from "../db";
 import { recordEvent, type TContext } from "../events/record-event";
 import type { Activation } from "../generated/prisma/client";
-import { countSeatsInUse, seatHoldingWhere } from "./count-seats";
-import { findLicenseByKey, type TLicenseWithPolicy } from "./find-license";
+import { seatHoldingWhere } from "./count-seats";
+import { findCachedLicenseByKey } from "./find-cached-license";
+import type { TLicenseWithPolicy } from "./find-license";
+import { findActiveSeatAndCount } from "./find-seat";
 import { checkoutLease } from "./lease-seat";
 import { isFloating } from "./lease-rules";
 import { licenseProblem, seatLimit } from "./license-rules";
@@ -32,7 +34,7 @@ export type TActivateResult = {
 };
 
 export async function activateSeat(input: TActivateInput, ctx: TContext): Promise<TActivateResult> {
-  const license = await findLicenseByKey(input.key);
+  const license = await findCachedLicenseByKey(input.key);
   if (!license) throw new ApiError("LICENSE_NOT_FOUND", "No license has this key");
   const { key: _key, activationPassword, email, ...device } = input;
   await checkActivationPassword(license.id, device.fingerprint, activationPassword);
@@ -97,9 +99,7 @@ export async function activateLicenseSeat(
         return { ...outcome, current };
       }
 
-      const existing = await tx.activation.findFirst({
-        where: { licenseId: license.id, fingerprint: device.fingerprint, deactivatedAt: null },
-      });
+      const { existing, used } = await findActiveSeatAndCount(tx, license.id, device.fingerprint, now);
       if (existing && options.userId && existing.userId && existing.userId !== options.userId) {
         throw new ApiError("CONFLICT", "Another user holds this device's seat: they or an admin must release it first");
       }
@@ -110,14 +110,14 @@ export async function activateLicenseSeat(
           data: { ...deviceFields(device), lastSeenAt: now, ip: ctx.ip ?? existing.ip, ...(options.userId && !existing.userId ? { userId: options.userId } : {}) },
         });
         const consumed = await recordSeatUsage(tx, current, activation, now);
-        return { activation, created: false, used: await countSeatsInUse(tx, license.id, now), consumed, current };
+        // Touching a held seat changes no holdings: the count from before still answers.
+        return { activation, created: false, used, consumed, current };
       }
 
       if (isEvaluation(current)) {
         await assertEvaluationUnused(tx, current, device.fingerprint);
         current.expiresAt = await startEvaluationClock(tx, current, now);
       }
-      const used = await countSeatsInUse(tx, license.id, now);
       const limit = seatLimit(current);
       const goodwill = goodwillSeats(current);
       if (used >= limit + goodwill) {

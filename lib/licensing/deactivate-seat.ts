@@ -3,18 +3,19 @@ import { ApiError } from "../api/errors";
 import { db, TX_OPTIONS } from "../db";
 import { recordEvent, type TContext } from "../events/record-event";
 import { countSeatsInUse } from "./count-seats";
-import { findLicenseByKey, findLicenseById, type TLicenseWithPolicy } from "./find-license";
-import { findActiveSeat } from "./find-seat";
+import { findLicenseById, type TLicenseWithPolicy } from "./find-license";
+import { findLicenseSeatAndCount } from "./find-seat";
 import type { TDeactivateInput } from "./schemas";
 import { seatFreedAt } from "../rules/rule-settings";
 import { serializeActivation, serializeLicense } from "./serialize";
 
 export async function deactivateSeat(input: TDeactivateInput, ctx: TContext) {
-  const license = await findLicenseByKey(input.key);
-  if (!license) throw new ApiError("LICENSE_NOT_FOUND", "No license has this key");
-  const seat = await findActiveSeat(license.id, input.fingerprint);
+  const found = await findLicenseSeatAndCount(input.key, input.fingerprint, ctx.now ?? new Date());
+  if (!found) throw new ApiError("LICENSE_NOT_FOUND", "No license has this key");
+  // The lookup also returns a lease that ran out; only a seat still active can be released.
+  const seat = found.activation?.deactivatedAt === null ? found.activation : null;
   if (!seat) throw new ApiError("ACTIVATION_NOT_FOUND", "This device holds no seat on the license");
-  return deactivateActivation(license, seat.id, ctx);
+  return deactivateActivation(found.license, seat.id, ctx);
 }
 
 /** Deactivation is allowed whatever the license's state: freeing a seat must never need support. */
@@ -29,13 +30,12 @@ export async function deactivateActivation(license: TLicenseWithPolicy, activati
   const now = ctx.now ?? new Date();
   const activation = await db.$transaction(async (tx) => {
     // Conditional update: of two racing deactivations exactly one wins, and the loser sees 404.
-    const { count } = await tx.activation.updateMany({
+    const [activation] = await tx.activation.updateManyAndReturn({
       where: { id: activationId, deactivatedAt: null },
       // The cooldown binds the customer (device or portal user); vendor staff free a seat at once.
       data: { deactivatedAt: now, deactivatedBy: ctx.actor.type, seatFreedAt: customerActor(ctx) ? seatFreedAt(license, now) : null },
     });
-    if (count === 0) throw new ApiError("ACTIVATION_NOT_FOUND", "This activation is not active");
-    const activation = await tx.activation.findUniqueOrThrow({ where: { id: activationId } });
+    if (!activation) throw new ApiError("ACTIVATION_NOT_FOUND", "This activation is not active");
     await recordEvent(tx, { ...ctx, now }, {
       action: "activation.deactivated",
       licenseId: license.id,

@@ -82,3 +82,21 @@ export async function findLicenseSeatAndCount(rawKey: string, fingerprint: strin
   const license = await licenseFor(key, licenseId, digest);
   return license ? { license, activation: seatFrom(row), used } : null;
 }
+
+/**
+ * Activation's read under the license lock, in one round trip: the device's active seat, if any, and
+ * the seats in use at `now`. Must run after the lock is taken (a separate statement): a statement that
+ * waited for the lock would count from a snapshot taken before the seats the lock holder inserted.
+ */
+export async function findActiveSeatAndCount(tx: TDbOrTx, licenseId: string, fingerprint: string, now: Date) {
+  const rows = await tx.$queryRaw<TSeatRow[]>`
+    SELECT s.*, c.n AS "__seatsInUse"
+    FROM (SELECT ${seatsInUseSql(licenseId, now)} AS n) c
+    LEFT JOIN LATERAL (
+      SELECT a.* FROM "Activation" a
+      WHERE a."licenseId" = ${licenseId} AND a."fingerprint" = ${fingerprint} AND a."deactivatedAt" IS NULL
+      ORDER BY a."createdAt" DESC, a."id" DESC LIMIT 1
+    ) s ON true`;
+  const { __seatsInUse: used, ...row } = rows[0]!;
+  return { existing: row.id ? (row as Activation) : null, used };
+}
