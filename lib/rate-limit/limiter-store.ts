@@ -1,7 +1,8 @@
 /**
  * Where rate-limit counters live. They must be shared by every app instance, so they sit in the
  * database (the RateLimiterFlexible table, PGlite or PostgreSQL) or in Redis when REDIS_URL is set.
- * One store round trip per consume: an atomic INSERT … ON CONFLICT on the database, INCR on Redis.
+ * One store round trip per consume: an atomic INSERT … ON CONFLICT on the database (shared by all
+ * counters consumed in the same event-loop turn), INCR on Redis.
  * Once a key is over its limit the instance blocks it in memory until the window ends, so a client
  * hammering a blocked key costs no store traffic at all.
  */
@@ -9,30 +10,25 @@ import "server-only";
 import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRedis, type RateLimiterStoreAbstract } from "rate-limiter-flexible";
 import { db } from "../db";
+import { upsertCounter, type TCounterRow } from "./batch-upserts";
 import type { TLimit } from "./limits";
-
-type TRow = { points: number; expire: Date | null };
 
 /**
  * rate-limiter-flexible's Prisma store resets expired windows with a delete followed by an upsert:
- * two round trips. This one does both in a single statement, atomic under concurrency.
+ * two round trips. This one does both in a single statement, atomic under concurrency, and shares
+ * that statement with every other counter consumed in the same event-loop turn (upsertCounter).
  */
 class RateLimiterPrismaAtomic extends RateLimiterPrisma {
-  _upsert(key: string, points: number, msDuration: number, forceExpire = false): Promise<TRow> {
+  _upsert(key: string, points: number, msDuration: number, forceExpire = false): Promise<TCounterRow> {
     const now = new Date();
     const expire = msDuration > 0 ? new Date(now.getTime() + msDuration) : null;
-    const query = forceExpire
-      ? db.$queryRaw<TRow[]>`
-          INSERT INTO "RateLimiterFlexible" ("key", "points", "expire") VALUES (${key}, ${points}, ${expire}::timestamp)
-          ON CONFLICT ("key") DO UPDATE SET "points" = EXCLUDED."points", "expire" = EXCLUDED."expire"
-          RETURNING "points", "expire"`
-      : db.$queryRaw<TRow[]>`
-          INSERT INTO "RateLimiterFlexible" AS r ("key", "points", "expire") VALUES (${key}, ${points}, ${expire}::timestamp)
-          ON CONFLICT ("key") DO UPDATE SET
-            "points" = CASE WHEN r."expire" IS NOT NULL AND r."expire" <= ${now}::timestamp THEN EXCLUDED."points" ELSE r."points" + EXCLUDED."points" END,
-            "expire" = CASE WHEN r."expire" IS NOT NULL AND r."expire" <= ${now}::timestamp THEN EXCLUDED."expire" ELSE r."expire" END
-          RETURNING "points", "expire"`;
-    return query.then((rows) => rows[0]!);
+    if (!forceExpire) return upsertCounter(key, points, expire);
+    return db
+      .$queryRaw<TCounterRow[]>`
+        INSERT INTO "RateLimiterFlexible" ("key", "points", "expire") VALUES (${key}, ${points}, ${expire}::timestamp)
+        ON CONFLICT ("key") DO UPDATE SET "points" = EXCLUDED."points", "expire" = EXCLUDED."expire"
+        RETURNING "points", "expire"`
+      .then((rows) => rows[0]!);
   }
 }
 
