@@ -6,6 +6,8 @@ export type TScenario = {
   /** Requests a connection sends in a loop; bodies are built per request from the connection's context. */
   requests: { method: "GET" | "POST"; path: string; body?: (ctx: Record<string, unknown>) => unknown; headers?: Record<string, string> }[];
   connections?: number;
+  /** An X-Forwarded-For per request (the server trusts one proxy): clients at many addresses. */
+  forwardedFor?: () => string;
 };
 
 export type TScenarioResult = {
@@ -21,18 +23,22 @@ export type TScenarioResult = {
   total: number;
 };
 
-export async function runScenario(baseUrl: string, scenario: TScenario, durationSeconds: number): Promise<TScenarioResult> {
+/** For `durationSeconds`, or with `amount`, until that many requests were answered (a warm-up pass). */
+export async function runScenario(baseUrl: string, scenario: TScenario, durationSeconds: number, amount?: number): Promise<TScenarioResult> {
   const refusals: string[] = [];
   const result = await autocannon({
     url: baseUrl,
     connections: scenario.connections ?? 50,
-    duration: durationSeconds,
+    ...(amount ? { amount } : { duration: durationSeconds }),
     requests: scenario.requests.map((r) => ({
       method: r.method,
       path: r.path,
       headers: { "content-type": "application/json", ...r.headers },
-      setupRequest: (req: Record<string, unknown>, context: Record<string, unknown>) =>
-        r.body ? { ...req, body: JSON.stringify(r.body(context)) } : req,
+      setupRequest: (req: Record<string, unknown>, context: Record<string, unknown>) => {
+        const withBody = r.body ? { ...req, body: JSON.stringify(r.body(context)) } : req;
+        if (!scenario.forwardedFor) return withBody;
+        return { ...withBody, headers: { ...(req.headers as Record<string, string>), "x-forwarded-for": scenario.forwardedFor() } };
+      },
       onResponse: (status: number, body: string) => {
         if ((status < 200 || status > 299) && refusals.length < 5) refusals.push(`${status} ${String(body).slice(0, 160)}`);
       },
