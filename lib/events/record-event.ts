@@ -1,7 +1,8 @@
 import "server-only";
-import { TX_OPTIONS, type TDbOrTx, type TTx } from "../db";
-import type { Prisma } from "../generated/prisma/client";
-import { enqueueWebhookDeliveries } from "../webhooks/enqueue-deliveries";
+import { createId } from "@paralleldrive/cuid2";
+import type { TDbOrTx } from "../db";
+import { Prisma, type Event } from "../generated/prisma/client";
+import { webhookDeliveriesSql } from "../webhooks/enqueue-deliveries";
 import { webhookTypeForAction } from "../webhooks/event-types";
 
 export type TActorType = "STAFF" | "API_TOKEN" | "LICENSE_KEY" | "USER" | "SYSTEM" | "ANONYMOUS";
@@ -19,26 +20,28 @@ export type TEventInput = {
   data?: Prisma.InputJsonValue;
 };
 
+/**
+ * Appends an audit event and, when its action maps to a webhook type, queues its deliveries, in one
+ * statement: atomic on its own, inside or outside a transaction, and one round trip.
+ */
 export async function recordEvent(client: TDbOrTx, ctx: TContext, event: TEventInput): Promise<void> {
   const webhookType = webhookTypeForAction(event.action);
-  if (webhookType && isRootClient(client)) {
-    // The event and its webhook deliveries commit together or not at all.
-    return client.$transaction((tx) => recordEvent(tx, ctx, event), TX_OPTIONS);
-  }
-  const created = await client.event.create({
-    data: {
-      actorType: ctx.actor.type,
-      actorId: ctx.actor.id ?? null,
-      actorLabel: ctx.actor.label ?? null,
-      ip: ctx.ip ?? null,
-      createdAt: ctx.now ?? new Date(),
-      ...event,
-    },
-  });
-  if (webhookType) await enqueueWebhookDeliveries(client as TTx, webhookType, created);
-}
-
-// Transaction clients lack $disconnect ($transaction exists on both: Prisma 7 nests with savepoints).
-function isRootClient(client: TDbOrTx): boolean {
-  return typeof (client as { $disconnect?: unknown }).$disconnect === "function";
+  const row: Event = {
+    id: createId(),
+    createdAt: ctx.now ?? new Date(),
+    actorType: ctx.actor.type,
+    actorId: ctx.actor.id ?? null,
+    actorLabel: ctx.actor.label ?? null,
+    ip: ctx.ip ?? null,
+    action: event.action,
+    licenseId: event.licenseId ?? null,
+    activationId: event.activationId ?? null,
+    organizationId: event.organizationId ?? null,
+    data: (event.data ?? null) as Event["data"],
+  };
+  const insert = Prisma.sql`
+    INSERT INTO "Event" ("id", "createdAt", "actorType", "actorId", "actorLabel", "action", "licenseId", "activationId", "organizationId", "ip", "data")
+    VALUES (${row.id}, ${row.createdAt}, ${row.actorType}, ${row.actorId}, ${row.actorLabel}, ${row.action}, ${row.licenseId},
+      ${row.activationId}, ${row.organizationId}, ${row.ip}, ${event.data === undefined ? null : JSON.stringify(event.data)}::jsonb)`;
+  await client.$executeRaw(webhookType ? Prisma.sql`WITH event AS (${insert}) ${webhookDeliveriesSql(webhookType, row)}` : insert);
 }

@@ -34,10 +34,11 @@ export type TActivateResult = {
 };
 
 export async function activateSeat(input: TActivateInput, ctx: TContext): Promise<TActivateResult> {
-  const license = await findCachedLicenseByKey(input.key);
-  if (!license) throw new ApiError("LICENSE_NOT_FOUND", "No license has this key");
+  const found = await findCachedLicenseByKey(input.key);
+  if (!found) throw new ApiError("LICENSE_NOT_FOUND", "No license has this key");
+  const { license } = found;
   const { key: _key, activationPassword, email, ...device } = input;
-  await checkActivationPassword(license.id, device.fingerprint, activationPassword);
+  await checkActivationPassword(license.id, device.fingerprint, activationPassword, found.hasActivationPassword);
   return activateLicenseSeat(license, device, ctx, { tokenKeyId: license.tokenKeyId, email });
 }
 

@@ -18,10 +18,18 @@ export async function licenseFor(key: string, licenseId: string, digest: string)
  * findLicenseByKey through the license cache: one small query (the digest) when the license is
  * cached and unchanged, two when not. Token keys are not cached and take findLicenseByKey's path.
  */
-export async function findCachedLicenseByKey(rawKey: string): Promise<(TLicenseWithPolicy & { tokenKeyId?: string }) | null> {
+export async function findCachedLicenseByKey(rawKey: string): Promise<TFoundLicense | null> {
   const key = normalizeLicenseKey(rawKey);
   if (!key) return null;
-  const rows = await db.$queryRaw<{ id: string; digest: string }[]>`${licenseDigestSql(key)}`;
+  const rows = await db.$queryRaw<{ id: string; digest: string; hasActivationPassword: boolean }[]>`${licenseDigestSql(key)}`;
   const row = rows[0];
-  return row ? licenseFor(key, row.id, row.digest) : findLicenseByKey(key);
+  if (!row) {
+    const byTokenKey = await findLicenseByKey(key);
+    return byTokenKey && { license: byTokenKey };
+  }
+  const license = await licenseFor(key, row.id, row.digest);
+  return license && { license, hasActivationPassword: row.hasActivationPassword };
 }
+
+/** hasActivationPassword: known from the lookup itself (undefined when the path didn't read it). */
+export type TFoundLicense = { license: TLicenseWithPolicy & { tokenKeyId?: string }; hasActivationPassword?: boolean };

@@ -21,9 +21,9 @@ export async function heartbeatSeat(input: THeartbeatInput, ctx: TContext) {
   const now = ctx.now ?? new Date();
   const fast = await heartbeatCachedLicense(input, { ...ctx, now }, now);
   if (fast) return fast;
-  const license = await findCachedLicenseByKey(input.key);
-  if (!license) throw new ApiError("LICENSE_NOT_FOUND", "No license has this key");
-  return heartbeatLicenseSeat(license, input, { ...ctx, now });
+  const found = await findCachedLicenseByKey(input.key);
+  if (!found) throw new ApiError("LICENSE_NOT_FOUND", "No license has this key");
+  return heartbeatLicenseSeat(found.license, input, { ...ctx, now });
 }
 
 /**

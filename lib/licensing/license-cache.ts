@@ -21,11 +21,13 @@ const holder = globalThis as unknown as { __seatwiseLicenseCache?: LRUCache<stri
 const cache = (holder.__seatwiseLicenseCache ??= new LRUCache<string, TEntry>({ max: MAX_ENTRIES }));
 
 /**
- * A CTE body selecting the license with this (normalized) key: its id and the digest of its rows.
+ * A CTE body selecting the license with this (normalized) key: its id, the digest of its rows, and
+ * whether it has an activation password (the hash itself stays out of license reads).
  * md5 here is a change detector, not a security measure; the row text includes every column.
  */
 export function licenseDigestSql(key: string): Prisma.Sql {
-  return Prisma.sql`SELECT l."id", md5(l::text || p::text || pr::text || coalesce(o::text, '')) AS "digest"
+  return Prisma.sql`SELECT l."id", md5(l::text || p::text || pr::text || coalesce(o::text, '')) AS "digest",
+      (l."activationPasswordHash" IS NOT NULL) AS "hasActivationPassword"
     FROM "License" l
     JOIN "Policy" p ON p."id" = l."policyId"
     JOIN "Product" pr ON pr."id" = p."productId"

@@ -9,7 +9,14 @@ import { findActiveSeat } from "../licensing/find-seat";
  * seat re-activates without it (apps re-run activation after an update; the password was proven once).
  * Checked before the seat lock is taken: argon2 costs ~50 ms and must not hold up other activations.
  */
-export async function checkActivationPassword(licenseId: string, fingerprint: string, password: string | undefined): Promise<void> {
+export async function checkActivationPassword(
+  licenseId: string,
+  fingerprint: string,
+  password: string | undefined,
+  hasPassword?: boolean,
+): Promise<void> {
+  // hasPassword: when the license lookup already said (same snapshot), a license without one costs nothing.
+  if (hasPassword === false) return;
   // The hash is omitted from license reads by default (OMIT_SECRETS), so it is asked for here only.
   const row = await db.license.findUnique({ where: { id: licenseId }, select: { activationPasswordHash: true } });
   const hash = row?.activationPasswordHash;

@@ -1,6 +1,5 @@
 import "server-only";
-import type { TTx } from "../db";
-import type { Event } from "../generated/prisma/client";
+import { Prisma, type Event } from "../generated/prisma/client";
 import type { TWebhookEventType } from "./event-types";
 
 /** The body every endpoint receives for an event; `data` follows the type's schema in event-types.ts. */
@@ -21,14 +20,14 @@ export function buildWebhookPayload(type: TWebhookEventType, event: Event) {
 }
 
 /**
- * Fans an audit event out to every enabled endpoint subscribed to its type, in the event's own
- * transaction: one INSERT … SELECT, so with no endpoints it costs one query on a (tiny, indexed)
- * table and no round trip more. Deliveries of one license share an orderingKey so the worker sends
- * them in order.
+ * Fans an audit event out to every enabled endpoint subscribed to its type: an INSERT … SELECT that
+ * recordEvent runs in the same statement as the event's own INSERT, so the event and its deliveries
+ * commit together, and with no endpoints it costs nothing more than a look at a tiny, indexed table.
+ * Deliveries of one license share an orderingKey so the worker sends them in order.
  */
-export async function enqueueWebhookDeliveries(tx: TTx, type: TWebhookEventType, event: Event): Promise<number> {
+export function webhookDeliveriesSql(type: TWebhookEventType, event: Event): Prisma.Sql {
   const payload = JSON.stringify(buildWebhookPayload(type, event));
-  return tx.$executeRaw`
+  return Prisma.sql`
     INSERT INTO "WebhookDelivery" ("id", "endpointId", "eventType", "orderingKey", "payload", "status", "attempts", "nextAttemptAt", "createdAt")
     SELECT gen_random_uuid()::text, e."id", ${type}, ${event.licenseId}, ${payload}::jsonb, 'PENDING', 0, ${event.createdAt}, ${event.createdAt}
     FROM "WebhookEndpoint" e
