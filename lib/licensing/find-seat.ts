@@ -2,6 +2,7 @@ import "server-only";
 import { db, type TDbOrTx } from "../db";
 import { Prisma, type Activation } from "../generated/prisma/client";
 import { normalizeLicenseKey } from "../crypto/tokens";
+import { activationColumns } from "./activation-columns";
 import { seatsInUseSql } from "./count-seats";
 import { licenseFor } from "./find-cached-license";
 import { findLicenseByKey } from "./find-license";
@@ -33,8 +34,8 @@ export async function findSeatOrExpiredLease(licenseId: string, fingerprint: str
 
 /** The device's latest row on the license, active rows first (findSeatOrExpiredLease's order). */
 function latestSeatSql(licenseId: string | Prisma.Sql, fingerprint: string | undefined, userId?: string): Prisma.Sql {
-  if (!fingerprint) return Prisma.sql`SELECT a.* FROM "Activation" a WHERE false`;
-  return Prisma.sql`SELECT a.* FROM "Activation" a
+  if (!fingerprint) return Prisma.sql`SELECT ${activationColumns("a")} FROM "Activation" a WHERE false`;
+  return Prisma.sql`SELECT ${activationColumns("a")} FROM "Activation" a
     WHERE a."licenseId" = ${licenseId} AND a."fingerprint" = ${fingerprint} ${userId ? Prisma.sql`AND a."userId" = ${userId}` : Prisma.empty}
     ORDER BY (a."deactivatedAt" IS NULL) DESC, a."createdAt" DESC, a."id" DESC LIMIT 1`;
 }
@@ -93,7 +94,7 @@ export async function findActiveSeatAndCount(tx: TDbOrTx, licenseId: string, fin
     SELECT s.*, c.n AS "__seatsInUse"
     FROM (SELECT ${seatsInUseSql(licenseId, now)} AS n) c
     LEFT JOIN LATERAL (
-      SELECT a.* FROM "Activation" a
+      SELECT ${activationColumns("a")} FROM "Activation" a
       WHERE a."licenseId" = ${licenseId} AND a."fingerprint" = ${fingerprint} AND a."deactivatedAt" IS NULL
       ORDER BY a."createdAt" DESC, a."id" DESC LIMIT 1
     ) s ON true`;

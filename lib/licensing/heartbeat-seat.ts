@@ -5,6 +5,7 @@ import { alertIfSeatThresholdReached } from "../billing/seat-alert";
 import { db } from "../db";
 import { Prisma, type Activation } from "../generated/prisma/client";
 import type { TContext } from "../events/record-event";
+import { activationColumns } from "./activation-columns";
 import { seatsInUseSql } from "./count-seats";
 import { normalizeLicenseKey } from "../crypto/tokens";
 import { findCachedLicenseByKey } from "./find-cached-license";
@@ -101,7 +102,7 @@ async function touchSeatAndCount(
         "ip" = COALESCE(${ctx.ip ?? null}::text, "ip")
       WHERE "licenseId" = ${licenseId} AND "fingerprint" = ${input.fingerprint} AND "deactivatedAt" IS NULL
         ${userId ? Prisma.sql`AND "userId" = ${userId}` : Prisma.empty}
-      RETURNING *
+      RETURNING ${activationColumns()}
     )
     SELECT t.*, lic."digest" AS "__digest", ${seatsInUseSql(key ? Prisma.sql`lic."id"` : licenseId, now)} AS "__seatsInUse"
     FROM lic LEFT JOIN (SELECT * FROM touched LIMIT 1) t ON true`;
