@@ -125,7 +125,7 @@ export function UsersTable({ rows, selfId, canManage, canDeactivateSeats }: { ro
               Also free their {removing.activeSeats} seat{removing.activeSeats === 1 ? "" : "s"}
             </label>
           ) : (
-            <p className="mt-3">Their {removing.activeSeats} seat(s) stay in use: you don&apos;t have permission to deactivate seats.</p>
+            <p className="mt-3">{removing.activeSeats === 1 ? "Their seat stays" : `Their ${removing.activeSeats} seats stay`} in use: you don&apos;t have permission to deactivate seats.</p>
           )
         ) : null}
       </ConfirmDialog>

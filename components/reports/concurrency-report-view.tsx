@@ -112,8 +112,12 @@ function utc(iso: string) {
 }
 
 function advice(summary: { peak: number; refused: number; atCapacityShare: number }, limit: number): string {
-  if (summary.refused > 0) return `Checkouts were refused ${summary.refused} time(s): more seats would have served every request.`;
+  if (summary.refused > 0) {
+    const times = summary.refused === 1 ? "once" : `${summary.refused.toLocaleString("en-US")} times`;
+    return `Checkouts were refused ${times}: more seats would have served every request.`;
+  }
   if (summary.peak >= limit) return "Every seat was in use at the peak, but no checkout was refused.";
   if (summary.peak === 0) return "No seat was used in this period.";
-  return `At most ${summary.peak} of ${limit} seats were in use at once: ${limit - summary.peak} seat(s) were never needed in this period.`;
+  const spare = limit - summary.peak;
+  return `At most ${summary.peak} of ${limit} seats were in use at once: ${spare === 1 ? "1 seat was" : `${spare} seats were`} never needed in this period.`;
 }
