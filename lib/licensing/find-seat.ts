@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type TDbOrTx } from "../db";
+import { batcher } from "../db/batcher";
 import { Prisma, type Activation } from "../generated/prisma/client";
 import { normalizeLicenseKey } from "../crypto/tokens";
 import { activationColumns } from "./activation-columns";
@@ -33,8 +34,8 @@ export async function findSeatOrExpiredLease(licenseId: string, fingerprint: str
 }
 
 /** The device's latest row on the license, active rows first (findSeatOrExpiredLease's order). */
-function latestSeatSql(licenseId: string | Prisma.Sql, fingerprint: string | undefined, userId?: string): Prisma.Sql {
-  if (!fingerprint) return Prisma.sql`SELECT ${activationColumns("a")} FROM "Activation" a WHERE false`;
+function latestSeatSql(licenseId: string | Prisma.Sql, fingerprint: string | Prisma.Sql | undefined, userId?: string): Prisma.Sql {
+  if (fingerprint === undefined || fingerprint === "") return Prisma.sql`SELECT ${activationColumns("a")} FROM "Activation" a WHERE false`;
   return Prisma.sql`SELECT ${activationColumns("a")} FROM "Activation" a
     WHERE a."licenseId" = ${licenseId} AND a."fingerprint" = ${fingerprint} ${userId ? Prisma.sql`AND a."userId" = ${userId}` : Prisma.empty}
     ORDER BY (a."deactivatedAt" IS NULL) DESC, a."createdAt" DESC, a."id" DESC LIMIT 1`;
@@ -65,24 +66,44 @@ export async function findSeatAndCount(licenseId: string, fingerprint: string | 
 /**
  * findLicenseByKey and findSeatAndCount in one round trip when this instance has the license cached
  * and unchanged (the statement returns the license rows' digest beside the seat and the count), and
- * in two otherwise. Null when no license has this key; token keys take the two-query path.
+ * in two otherwise. Null when no license has this key; token keys take the two-query path. Lookups
+ * made in the same event-loop turn (concurrent validations) share one statement.
  */
 export async function findLicenseSeatAndCount(rawKey: string, fingerprint: string | undefined, now: Date) {
   const key = normalizeLicenseKey(rawKey);
   if (!key) return null;
-  const rows = await db.$queryRaw<(TSeatRow & { __licenseId: string; __digest: string })[]>`
-    WITH lic AS (${licenseDigestSql(key)})
-    SELECT s.*, lic."id" AS "__licenseId", lic."digest" AS "__digest", ${seatsInUseSql(Prisma.sql`lic."id"`, now)} AS "__seatsInUse"
-    FROM lic LEFT JOIN LATERAL (${latestSeatSql(Prisma.sql`lic."id"`, fingerprint)}) s ON true`;
-  const first = rows[0];
-  if (!first) {
+  const found = await lookupBatched({ key, fingerprint, now });
+  if (!found) {
     const license = await findLicenseByKey(key);
     return license ? { license, ...(await findSeatAndCount(license.id, fingerprint, now)) } : null;
   }
-  const { __licenseId: licenseId, __digest: digest, __seatsInUse: used, ...row } = first;
+  const { __licenseId: licenseId, __digest: digest, __seatsInUse: used, ...row } = found;
   const license = await licenseFor(key, licenseId, digest);
   return license ? { license, activation: seatFrom(row), used } : null;
 }
+
+type TLookup = { key: string; fingerprint: string | undefined; now: Date };
+type TLookupRow = TSeatRow & { __licenseId: string; __digest: string; __i: bigint | number };
+
+const lookupBatched = batcher(async (lookups: TLookup[]): Promise<(TLookupRow | null)[]> => {
+  const keys = lookups.map((l) => l.key);
+  const fingerprints = lookups.map((l) => l.fingerprint ?? null);
+  const nows = lookups.map((l) => l.now.toISOString());
+  const rows = await db.$queryRaw<TLookupRow[]>`
+    WITH input AS (SELECT * FROM unnest(${keys}::text[], ${fingerprints}::text[], ${nows}::text[]) WITH ORDINALITY AS u("key", "fp", "now", "i"))
+    SELECT s.*, input."i" AS "__i", lic."id" AS "__licenseId", lic."digest" AS "__digest",
+      ${seatsInUseSql(Prisma.sql`lic."id"`, Prisma.sql`input."now"::timestamptz`)} AS "__seatsInUse"
+    FROM input
+    JOIN LATERAL (${licenseDigestSql(Prisma.sql`input."key"`)}) lic ON true
+    LEFT JOIN LATERAL (${latestSeatSql(Prisma.sql`lic."id"`, Prisma.sql`input."fp"`)}) s ON true`;
+  const byIndex = new Map(rows.map((row) => [Number(row.__i), row]));
+  return lookups.map((_, i) => {
+    const row = byIndex.get(i + 1);
+    if (!row) return null;
+    const { __i: _index, ...rest } = row;
+    return rest as TLookupRow;
+  });
+});
 
 /**
  * Activation's read under the license lock, in one round trip: the device's active seat, if any, and

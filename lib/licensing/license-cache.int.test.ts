@@ -50,6 +50,25 @@ describe("license cache", () => {
     expect(after.misses - before.misses).toBe(0);
   });
 
+  it("answers concurrent lookups (one shared statement) exactly as one at a time", async () => {
+    const a = await activated();
+    const b = await activated();
+    const now = new Date();
+    const asks: [string, string | undefined][] = [
+      [a.key, "fp-1"], [b.key, "fp-2"], [a.key, "unknown"], ["SW-NOPE-NOPE-NOPE", "fp-1"], [b.key, undefined], [a.key, "fp-2"],
+    ];
+    const together = await Promise.all(asks.map(([key, fp]) => findLicenseSeatAndCount(key, fp, now)));
+    for (const [i, [key, fp]] of asks.entries()) {
+      const alone = await findLicenseSeatAndCount(key, fp, now);
+      expect(together[i]?.license.id, `${key} / ${fp}`).toBe(alone?.license.id);
+      expect(together[i]?.activation ?? null).toEqual(alone?.activation ?? null);
+      expect(together[i]?.used).toBe(alone?.used);
+    }
+    expect(together[0]?.activation?.fingerprint).toBe("fp-1");
+    expect(together[1]?.license.id).toBe(b.license.id);
+    expect(together[3]).toBeNull();
+  });
+
   it("sees a license suspended, expired or given fewer seats by someone else on the next call", async () => {
     const { key, license } = await activated();
     expect((await validateSeat({ key, fingerprint: "fp-1" }, ctx())).code).toBe("VALID");

@@ -25,7 +25,7 @@ const cache = (holder.__seatwiseLicenseCache ??= new LRUCache<string, TEntry>({ 
  * whether it has an activation password (the hash itself stays out of license reads).
  * md5 here is a change detector, not a security measure; the row text includes every column.
  */
-export function licenseDigestSql(key: string): Prisma.Sql {
+export function licenseDigestSql(key: string | Prisma.Sql): Prisma.Sql {
   return Prisma.sql`SELECT l."id", md5(l::text || p::text || pr::text || coalesce(o::text, '')) AS "digest",
       (l."activationPasswordHash" IS NOT NULL) AS "hasActivationPassword"
     FROM "License" l

@@ -1,12 +1,10 @@
 import "server-only";
 import { db } from "../db";
+import { batcher } from "../db/batcher";
 
 export type TCounterRow = { points: number; expire: Date | null };
 
-type TWaiter = { key: string; points: number; expire: Date | null; resolve: (row: TCounterRow) => void; reject: (error: unknown) => void };
-
-let queue: TWaiter[] = [];
-let scheduled = false;
+type TUpsert = { key: string; points: number; expire: Date | null };
 
 /**
  * Adds `points` to the counter `key` (starting a new window when the stored one has ended) and
@@ -19,29 +17,15 @@ let scheduled = false;
  * twice), and each caller gets the count it would have seen had the calls run one after another.
  * Rows are written in key order, so concurrent batches on several instances can't deadlock.
  */
-export function upsertCounter(key: string, points: number, expire: Date | null): Promise<TCounterRow> {
-  return new Promise((resolve, reject) => {
-    queue.push({ key, points, expire, resolve, reject });
-    if (!scheduled) {
-      scheduled = true;
-      setImmediate(flush);
-    }
-  });
-}
+export const upsertCounter = (key: string, points: number, expire: Date | null): Promise<TCounterRow> =>
+  upsertBatched({ key, points, expire });
 
-async function flush(): Promise<void> {
-  const batch = queue;
-  queue = [];
-  scheduled = false;
-  const byKey = new Map<string, { points: number; expire: Date | null; waiters: TWaiter[] }>();
-  for (const waiter of batch) {
-    const row = byKey.get(waiter.key);
-    if (row) {
-      row.points += waiter.points;
-      row.waiters.push(waiter);
-    } else {
-      byKey.set(waiter.key, { points: waiter.points, expire: waiter.expire, waiters: [waiter] });
-    }
+const upsertBatched = batcher(async (calls: TUpsert[]): Promise<TCounterRow[]> => {
+  const byKey = new Map<string, { points: number; expire: Date | null }>();
+  for (const call of calls) {
+    const row = byKey.get(call.key);
+    if (row) row.points += call.points;
+    else byKey.set(call.key, { points: call.points, expire: call.expire });
   }
   const keys = [...byKey.keys()].sort();
   // Instants travel as ISO strings and are stored as UTC wall-clock time (the column is `timestamp`,
@@ -49,25 +33,21 @@ async function flush(): Promise<void> {
   const points = keys.map((k) => byKey.get(k)!.points);
   const expires = keys.map((k) => byKey.get(k)!.expire?.toISOString() ?? null);
   const now = new Date().toISOString();
-  try {
-    const rows = await db.$queryRaw<(TCounterRow & { key: string })[]>`
-      INSERT INTO "RateLimiterFlexible" AS r ("key", "points", "expire")
-      SELECT k, p, (e::timestamptz AT TIME ZONE 'UTC') FROM unnest(${keys}::text[], ${points}::int[], ${expires}::text[]) AS u(k, p, e)
-      ON CONFLICT ("key") DO UPDATE SET
-        "points" = CASE WHEN r."expire" IS NOT NULL AND r."expire" <= (${now}::timestamptz AT TIME ZONE 'UTC') THEN EXCLUDED."points" ELSE r."points" + EXCLUDED."points" END,
-        "expire" = CASE WHEN r."expire" IS NOT NULL AND r."expire" <= (${now}::timestamptz AT TIME ZONE 'UTC') THEN EXCLUDED."expire" ELSE r."expire" END
-      RETURNING "key", "points", "expire"`;
-    for (const row of rows) {
-      const entry = byKey.get(row.key)!;
-      let seen = row.points - entry.points;
-      for (const waiter of entry.waiters) {
-        seen += waiter.points;
-        waiter.resolve({ points: seen, expire: row.expire });
-      }
-      byKey.delete(row.key);
-    }
-    for (const entry of byKey.values()) for (const waiter of entry.waiters) waiter.reject(new Error("rate-limit counter was not written"));
-  } catch (error) {
-    for (const waiter of batch) waiter.reject(error);
-  }
-}
+  const rows = await db.$queryRaw<(TCounterRow & { key: string })[]>`
+    INSERT INTO "RateLimiterFlexible" AS r ("key", "points", "expire")
+    SELECT k, p, (e::timestamptz AT TIME ZONE 'UTC') FROM unnest(${keys}::text[], ${points}::int[], ${expires}::text[]) AS u(k, p, e)
+    ON CONFLICT ("key") DO UPDATE SET
+      "points" = CASE WHEN r."expire" IS NOT NULL AND r."expire" <= (${now}::timestamptz AT TIME ZONE 'UTC') THEN EXCLUDED."points" ELSE r."points" + EXCLUDED."points" END,
+      "expire" = CASE WHEN r."expire" IS NOT NULL AND r."expire" <= (${now}::timestamptz AT TIME ZONE 'UTC') THEN EXCLUDED."expire" ELSE r."expire" END
+    RETURNING "key", "points", "expire"`;
+  const written = new Map(rows.map((row) => [row.key, row]));
+  // Each caller sees the row's count before this batch plus the points of the callers before it.
+  const seen = new Map(keys.map((k) => [k, (written.get(k)?.points ?? NaN) - byKey.get(k)!.points]));
+  return calls.map((call) => {
+    const row = written.get(call.key);
+    if (!row) throw new Error("rate-limit counter was not written");
+    const points = seen.get(call.key)! + call.points;
+    seen.set(call.key, points);
+    return { points, expire: row.expire };
+  });
+});
