@@ -10,7 +10,8 @@ import { seatsInUseSql } from "./count-seats";
 import { normalizeLicenseKey } from "../crypto/tokens";
 import { findCachedLicenseByKey } from "./find-cached-license";
 import type { TLicenseWithPolicy } from "./find-license";
-import { countCacheHit, licenseDigestSql, peekLicense } from "./license-cache";
+import { countCacheHit, peekLicense } from "./license-cache";
+import { touchCachedSeat, type TTouched } from "./touch-cached-seats";
 import { heartbeatLease } from "./heartbeat-lease";
 import { isFloating } from "./lease-rules";
 import { licenseProblem } from "./license-rules";
@@ -37,7 +38,15 @@ async function heartbeatCachedLicense(input: THeartbeatInput, ctx: TContext, now
   const key = normalizeLicenseKey(input.key);
   const entry = key ? peekLicense(key) : undefined;
   if (!key || !entry || licenseProblem(entry.license, now) || isFloating(entry.license)) return null;
-  const touched = await touchSeatAndCount(Prisma.sql`(SELECT "id" FROM lic WHERE "digest" = ${entry.digest})`, input, ctx, now, undefined, key);
+  const touched = await touchCachedSeat({
+    key,
+    digest: entry.digest,
+    fingerprint: input.fingerprint,
+    now,
+    appVersion: input.appVersion,
+    platform: input.platform,
+    ip: ctx.ip,
+  });
   if (touched.digest !== entry.digest) return null;
   countCacheHit();
   return finishNodeLockedHeartbeat(entry.license, touched, input.fingerprint, ctx, now);
@@ -76,26 +85,15 @@ async function finishNodeLockedHeartbeat(license: TLicenseWithPolicy, touched: T
   return { activation: serializeActivation(activation, now), license: serializeLicense(license, used, now) };
 }
 
-type TTouched = { activation: Activation | null; used: number; digest: string | null };
 
 /**
  * Finds and touches the device's seat (a device holds at most one active seat per license) and counts
  * the license's seats in use, in one statement. The count sees the rows as they were before the
  * update, which is the same answer: touching a node-locked seat never changes which seats are held.
- * `licenseId` is a value or, with `key`, an SQL expression over the CTE `lic` (licenseDigestSql); then
- * the license's digest comes back too.
  */
-async function touchSeatAndCount(
-  licenseId: string | Prisma.Sql,
-  input: Omit<THeartbeatInput, "key">,
-  ctx: TContext,
-  now: Date,
-  userId?: string,
-  key?: string,
-): Promise<TTouched> {
-  const rows = await db.$queryRaw<(Activation & { __seatsInUse: number; __digest: string | null })[]>`
-    WITH lic AS (${key ? licenseDigestSql(key) : Prisma.sql`SELECT NULL::text AS "id", NULL::text AS "digest"`}),
-    touched AS (
+async function touchSeatAndCount(licenseId: string, input: Omit<THeartbeatInput, "key">, ctx: TContext, now: Date, userId?: string): Promise<TTouched> {
+  const rows = await db.$queryRaw<(Activation & { __seatsInUse: number })[]>`
+    WITH touched AS (
       UPDATE "Activation" SET "lastSeenAt" = ${now},
         "appVersion" = COALESCE(${input.appVersion ?? null}::text, "appVersion"),
         "platform" = COALESCE(${input.platform ?? null}::text, "platform"),
@@ -104,12 +102,10 @@ async function touchSeatAndCount(
         ${userId ? Prisma.sql`AND "userId" = ${userId}` : Prisma.empty}
       RETURNING ${activationColumns()}
     )
-    SELECT t.*, lic."digest" AS "__digest", ${seatsInUseSql(key ? Prisma.sql`lic."id"` : licenseId, now)} AS "__seatsInUse"
-    FROM lic LEFT JOIN (SELECT * FROM touched LIMIT 1) t ON true`;
-  const row = rows[0];
-  if (!row) return { activation: null, used: 0, digest: null };
-  const { __seatsInUse: used, __digest: digest, ...activation } = row;
-  return { activation: activation.id ? (activation as Activation) : null, used, digest };
+    SELECT t.*, ${seatsInUseSql(licenseId, now)} AS "__seatsInUse"
+    FROM (SELECT 1) one LEFT JOIN (SELECT * FROM touched LIMIT 1) t ON true`;
+  const { __seatsInUse: used, ...activation } = rows[0]!;
+  return { activation: activation.id ? (activation as Activation) : null, used, digest: null };
 }
 
 /** Only asked when the device holds no seat, so a normal heartbeat costs no extra query. */

@@ -69,6 +69,29 @@ describe("license cache", () => {
     expect(together[3]).toBeNull();
   });
 
+  it("answers concurrent heartbeats (one shared statement), the same device twice included", async () => {
+    const a = await activated();
+    const b = await activated();
+    await heartbeatSeat({ key: a.key, fingerprint: "fp-1" }, ctx());
+    await heartbeatSeat({ key: b.key, fingerprint: "fp-1" }, ctx());
+    const before = licenseCacheStats();
+    const beats = await Promise.allSettled([
+      heartbeatSeat({ key: a.key, fingerprint: "fp-1", appVersion: "9.1" }, ctx()),
+      heartbeatSeat({ key: a.key, fingerprint: "fp-1", appVersion: "9.1" }, ctx()),
+      heartbeatSeat({ key: a.key, fingerprint: "fp-2", platform: "linux" }, ctx()),
+      heartbeatSeat({ key: b.key, fingerprint: "fp-2" }, ctx()),
+      heartbeatSeat({ key: b.key, fingerprint: "nobody" }, ctx()),
+    ]);
+    expect(licenseCacheStats().hits - before.hits).toBe(5);
+    const ok = beats.map((r) => (r.status === "fulfilled" ? r.value.activation.fingerprint : (r.reason as ApiError).code));
+    expect(ok).toEqual(["fp-1", "fp-1", "fp-2", "fp-2", "ACTIVATION_NOT_FOUND"]);
+    const fulfilled = beats.filter((r) => r.status === "fulfilled").map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<typeof heartbeatSeat>>>).value);
+    expect(fulfilled.map((v) => v.license.seats.used)).toEqual([2, 2, 2, 2]);
+    const seat = await db.activation.findFirstOrThrow({ where: { licenseId: a.license.id, fingerprint: "fp-1" } });
+    expect(seat.appVersion).toBe("9.1");
+    expect((await db.activation.findFirstOrThrow({ where: { licenseId: a.license.id, fingerprint: "fp-2" } })).platform).toBe("linux");
+  });
+
   it("sees a license suspended, expired or given fewer seats by someone else on the next call", async () => {
     const { key, license } = await activated();
     expect((await validateSeat({ key, fingerprint: "fp-1" }, ctx())).code).toBe("VALID");

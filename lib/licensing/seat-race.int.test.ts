@@ -48,7 +48,7 @@ describe("seat race", () => {
   it.runIf(process.env.TEST_DB_KIND === "postgres")("4 processes × 50 devices racing for 50 seats end with exactly 50", async () => {
     const { key, license } = await makeLicense({ license: { seats: 50 } });
     const worker = path.join(import.meta.dirname, "../test/race-worker.ts");
-    const env = { ...process.env, DATABASE_POOL_SIZE: "8" };
+    const env = { ...process.env, DATABASE_POOL_SIZE: "4" };
     const results = await Promise.all(
       ["p1", "p2", "p3", "p4"].map((prefix) =>
         run(process.execPath, ["--conditions=react-server", "--import", "tsx", worker, key, prefix, "50"], { env, timeout: 60_000 }),

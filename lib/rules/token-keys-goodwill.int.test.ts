@@ -20,7 +20,7 @@ const run = promisify(execFile);
 /** Several OS processes (own Prisma client and pool each) racing on one PostgreSQL database. */
 async function processRace(key: string, perProcess: number) {
   const worker = path.join(import.meta.dirname, "../test/race-worker.ts");
-  const env = { ...process.env, DATABASE_POOL_SIZE: "8" };
+  const env = { ...process.env, DATABASE_POOL_SIZE: "4" };
   const results = await Promise.all(
     ["p1", "p2", "p3", "p4"].map((prefix) =>
       run(process.execPath, ["--conditions=react-server", "--import", "tsx", worker, key, prefix, String(perProcess)], { env, timeout: 90_000 }),
