@@ -12,7 +12,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../test/free-port";
-import { ensureBuilt, nextBin, root } from "../cli/build";
+import { ensureProductionBuild } from "../test/production-build";
+import { nextBin, root } from "../cli/build";
 import { openAdapter, type TOpenedAdapter } from "../db/adapter";
 import { createPrismaClient } from "../db/client";
 import { applyMigrations } from "../db/migrate";
@@ -114,14 +115,7 @@ async function load(ops: TOp[], stopAfter: number, onProgress?: (done: number) =
 
 describe.skipIf(kind === "postgres" && !process.env.TEST_DATABASE_URL)(`crash safety (${kind})`, () => {
   beforeAll(async () => {
-    // Vitest runs with NODE_ENV=test; the build must be a normal production build.
-    const saved = process.env.NODE_ENV;
-    delete (process.env as Record<string, string | undefined>).NODE_ENV;
-    try {
-      ensureBuilt(() => undefined);
-    } finally {
-      (process.env as Record<string, string | undefined>).NODE_ENV = saved;
-    }
+    ensureProductionBuild();
     dataDir = mkdtempSync(path.join(os.tmpdir(), "seatwise-crash-"));
     target = kind === "postgres" ? { kind: "postgres", url: process.env.DATABASE_URL! } : { kind: "pglite", dataDir: path.join(dataDir, "pglite") };
     port = await freePort();

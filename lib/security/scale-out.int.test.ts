@@ -7,8 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../test/free-port";
+import { ensureProductionBuild } from "../test/production-build";
 import { staffCookie, startServer } from "../bench/server";
-import { ensureBuilt } from "../cli/build";
 import { db } from "../db";
 import { countSeatsInUse } from "../licensing/count-seats";
 import { makeLicense, makeStaff } from "../test/factories";
@@ -39,14 +39,7 @@ describe.runIf(process.env.TEST_DB_KIND === "postgres")("two app instances on on
   let instances: TInstance[] = [];
 
   beforeAll(async () => {
-    // Vitest runs with NODE_ENV=test; the build must be a normal production build.
-    const saved = process.env.NODE_ENV;
-    delete (process.env as Record<string, string | undefined>).NODE_ENV;
-    try {
-      ensureBuilt(() => undefined);
-    } finally {
-      (process.env as Record<string, string | undefined>).NODE_ENV = saved;
-    }
+    ensureProductionBuild();
     const env = {
       DATABASE_URL: process.env.DATABASE_URL,
       DATABASE_POOL_SIZE: "8",
