@@ -8,6 +8,12 @@ import { ensureBuilt, root } from "./build";
 
 type TSuite = { name: string; status: "passed" | "failed" | "skipped"; passed: number; failed: number; skipped: number; note?: string };
 
+// CI keeps only the tail of the output, so the names of failed tests are repeated beside the totals.
+const failures: string[] = [];
+function firstLine(message: unknown) {
+  return String(message ?? "").split("\n").find((l) => l.trim())?.trim().slice(0, 300) ?? "";
+}
+
 const resultsDir = path.join(root, "test-results");
 rmSync(path.join(resultsDir, "vitest.json"), { force: true });
 rmSync(path.join(resultsDir, "e2e.json"), { force: true });
@@ -50,7 +56,10 @@ if (only !== "e2e") {
       const key = "vitest";
       const suite = byProject.get(key) ?? { name: key, status: "passed", passed: 0, failed: 0, skipped: 0 };
       if (t.status === "passed") suite.passed++;
-      else if (t.status === "failed") suite.failed++;
+      else if (t.status === "failed") {
+        suite.failed++;
+        failures.push(`${path.relative(root, file.name)} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+      }
       else suite.skipped++;
       byProject.set(key, suite);
     }
@@ -92,6 +101,7 @@ if (only !== "vitest") {
       });
       const report = existsSync(e2eJson) ? JSON.parse(readFileSync(e2eJson, "utf8")) : null;
       const stats = report?.stats ?? {};
+      collectE2eFailures(report?.suites ?? []);
       const suite: TSuite = {
         name: "end-to-end (Playwright)",
         status: run.status === 0 ? "passed" : "failed",
@@ -105,6 +115,21 @@ if (only !== "vitest") {
   }
 }
 
+function collectE2eFailures(suites: { title?: string; file?: string; specs?: { title: string; ok: boolean; tests?: { results?: { error?: { message?: string } }[] }[] }[]; suites?: unknown[] }[]) {
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) {
+      if (spec.ok) continue;
+      const error = spec.tests?.flatMap((t) => t.results ?? []).find((r) => r.error)?.error?.message;
+      failures.push(`${suite.file ?? suite.title} › ${spec.title}: ${firstLine(error)}`);
+    }
+    collectE2eFailures((suite.suites ?? []) as typeof suites);
+  }
+}
+
+if (failures.length) {
+  console.log("\nFailed tests");
+  for (const f of failures) console.log(`  ✗ ${f}`);
+}
 console.log("\nTest suites");
 for (const s of suites) {
   const counts = s.status === "skipped" ? "" : ` ${s.passed} passed, ${s.failed} failed${s.skipped ? `, ${s.skipped} skipped` : ""}`;
