@@ -67,6 +67,13 @@ async function prepare(target: TTarget, licenses: number): Promise<TSample> {
       });
     }
     const now = new Date();
+    // A scenario that ends between a pair's two requests leaves its seat taken. Free those from earlier
+    // runs, so licenses don't fill up over runs and no sampled device is one a pair will release.
+    const leftovers = await db.activation.updateMany({
+      where: { deactivatedAt: null, OR: [{ fingerprint: { startsWith: "bench-" } }, { fingerprint: { startsWith: "lease-" } }] },
+      data: { deactivatedAt: now, deactivatedBy: "BENCH" },
+    });
+    if (leftovers.count > 0) console.log(`[bench] ${target.name}: freed ${leftovers.count} seats left by earlier runs`);
     const live = { status: "ACTIVE" as const, expiresAt: { gt: new Date(now.getTime() + 86_400_000) } };
     const pairs = await db.activation.findMany({
       where: { deactivatedAt: null, license: { ...live, policy: { model: "NODE_LOCKED" } } },
@@ -88,10 +95,29 @@ async function prepare(target: TTarget, licenses: number): Promise<TSample> {
 function scenarios(sample: TSample): TScenario[] {
   let next = 0;
   const pick = () => sample.pairs[next++ % sample.pairs.length]!;
-  let lic = 0;
-  // Each connection owns one license, so pairs never compete for seats (2 of 5 are free).
-  const own = (ctx: Record<string, unknown>, keys: string[]) => (ctx.key ??= keys[lic++ % keys.length]) as string;
-  const seq = (ctx: Record<string, unknown>) => (ctx.n = ((ctx.n as number) ?? 0) + 1) as number;
+  // autocannon gives a connection a fresh context each time it starts its list of requests again, so
+  // a pair's state lives in the context only from its first request to its second. Each pair takes a
+  // license no other pair is using (back on the list once its release is sent) and a fingerprint no
+  // other pair uses, so pairs never renew or release each other's seats, and never compete for seats
+  // (2 of a node-locked license's 5 are free).
+  const run = Date.now().toString(36);
+  let pairs = 0;
+  const pairOn = (prefix: string, keys: string[]) => {
+    const free = [...keys];
+    return {
+      take: (ctx: Record<string, unknown>) => {
+        ctx.key = free.shift() ?? keys[pairs % keys.length];
+        ctx.fingerprint = `${prefix}-${run}-${++pairs}`;
+        return { key: ctx.key, fingerprint: ctx.fingerprint };
+      },
+      give: (ctx: Record<string, unknown>) => {
+        free.push(ctx.key as string);
+        return { key: ctx.key, fingerprint: ctx.fingerprint };
+      },
+    };
+  };
+  const seats = pairOn("bench", sample.nodeLocked);
+  const leases = pairOn("lease", sample.floating);
   return [
     { name: "empty route (ceiling)", requests: [{ method: "GET", path: "/api/health" }] },
     { name: "validate", requests: [{ method: "POST", path: "/api/v1/validate", body: () => pick() }] },
@@ -99,15 +125,15 @@ function scenarios(sample: TSample): TScenario[] {
     {
       name: "activate + deactivate",
       requests: [
-        { method: "POST", path: "/api/v1/activations", body: (ctx) => ({ key: own(ctx, sample.nodeLocked), fingerprint: `bench-${own(ctx, sample.nodeLocked)}-${seq(ctx)}` }) },
-        { method: "POST", path: "/api/v1/deactivations", body: (ctx) => ({ key: own(ctx, sample.nodeLocked), fingerprint: `bench-${own(ctx, sample.nodeLocked)}-${ctx.n}` }) },
+        { method: "POST", path: "/api/v1/activations", body: (ctx) => seats.take(ctx) },
+        { method: "POST", path: "/api/v1/deactivations", body: (ctx) => seats.give(ctx) },
       ],
     },
     {
       name: "floating checkout + release",
       requests: [
-        { method: "POST", path: "/api/v1/activations", body: (ctx) => ({ key: own(ctx, sample.floating), fingerprint: `lease-${seq(ctx)}` }) },
-        { method: "POST", path: "/api/v1/deactivations", body: (ctx) => ({ key: own(ctx, sample.floating), fingerprint: `lease-${ctx.n}` }) },
+        { method: "POST", path: "/api/v1/activations", body: (ctx) => leases.take(ctx) },
+        { method: "POST", path: "/api/v1/deactivations", body: (ctx) => leases.give(ctx) },
       ],
     },
     { name: "license-file issue", requests: [{ method: "POST", path: "/api/v1/license-files", body: () => pick() }] },

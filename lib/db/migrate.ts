@@ -8,7 +8,6 @@ import { readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync } from 
 import { createRequire } from "node:module";
 import path from "node:path";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { TAdapterFactory } from "./adapter";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -53,17 +52,20 @@ function loadEngineModule() {
 }
 
 /**
- * pglite-prisma-adapter's executeScript doesn't await PGlite's exec, so a failing migration would
- * look applied. Wrap connections so scripts are awaited and their errors surface.
+ * Both adapters' executeScript fall short for migrations. pglite-prisma-adapter's doesn't await
+ * PGlite's exec, so a failing migration would look applied; @prisma/adapter-pg's splits the script
+ * at every ";", which breaks a function body (prisma/migrations/*_seat_lock_function). Wrap
+ * connections so a script goes to the database whole (PostgreSQL runs a multi-statement simple query
+ * as one implicit transaction) and its errors surface.
  */
 function awaitingScripts(factory: TAdapterFactory): TAdapterFactory {
-  if (!(factory instanceof PrismaPGlite)) return factory;
   type TConnect = () => Promise<{ executeScript: (script: string) => Promise<void> }>;
   const wrapConnect = (connect: TConnect) => async () => {
     const adapter = await connect();
-    const client = (adapter as unknown as { client: { exec: (script: string) => Promise<unknown> } }).client;
+    // PGlite's handle has exec(); node-postgres's client runs a parameterless query as a simple query.
+    const client = (adapter as unknown as { client: { exec?: (script: string) => Promise<unknown>; query: (script: string) => Promise<unknown> } }).client;
     adapter.executeScript = async (script: string) => {
-      await client.exec(script);
+      await (client.exec ? client.exec(script) : client.query(script));
     };
     return adapter;
   };
@@ -72,7 +74,6 @@ function awaitingScripts(factory: TAdapterFactory): TAdapterFactory {
   wrapped.connectToShadowDb = wrapConnect(factory.connectToShadowDb.bind(factory) as unknown as TConnect);
   return wrapped;
 }
-
 
 /** One engine at a time: engines share a single WebAssembly instance, which isn't safe to interleave. */
 function withEngine<T>(factory: TAdapterFactory, fn: (engine: TEngine) => Promise<T>): Promise<T> {

@@ -1,6 +1,6 @@
 import "server-only";
-import { createId } from "@paralleldrive/cuid2";
 import type { TDbOrTx } from "../db";
+import { newId } from "../db/new-id";
 import { Prisma, type Event } from "../generated/prisma/client";
 import { webhookDeliveriesSql } from "../webhooks/enqueue-deliveries";
 import { webhookTypeForAction } from "../webhooks/event-types";
@@ -25,9 +25,19 @@ export type TEventInput = {
  * statement: atomic on its own, inside or outside a transaction, and one round trip.
  */
 export async function recordEvent(client: TDbOrTx, ctx: TContext, event: TEventInput): Promise<void> {
+  const [insert, deliveries] = eventInserts(ctx, event);
+  await client.$executeRaw(deliveries ? Prisma.sql`WITH event AS (${insert}) ${deliveries}` : insert);
+}
+
+/**
+ * recordEvent's INSERTs (the event, then its deliveries when it has any), for a caller that runs them
+ * as CTEs of a bigger statement. With `onlyIf`, an SQL condition over that statement's other CTEs
+ * (say, that its UPDATE matched a row), neither inserts anything unless it holds.
+ */
+export function eventInserts(ctx: TContext, event: TEventInput, onlyIf: Prisma.Sql = Prisma.sql`true`): [Prisma.Sql, Prisma.Sql?] {
   const webhookType = webhookTypeForAction(event.action);
   const row: Event = {
-    id: createId(),
+    id: newId(),
     createdAt: ctx.now ?? new Date(),
     actorType: ctx.actor.type,
     actorId: ctx.actor.id ?? null,
@@ -41,7 +51,8 @@ export async function recordEvent(client: TDbOrTx, ctx: TContext, event: TEventI
   };
   const insert = Prisma.sql`
     INSERT INTO "Event" ("id", "createdAt", "actorType", "actorId", "actorLabel", "action", "licenseId", "activationId", "organizationId", "ip", "data")
-    VALUES (${row.id}, ${row.createdAt}, ${row.actorType}, ${row.actorId}, ${row.actorLabel}, ${row.action}, ${row.licenseId},
-      ${row.activationId}, ${row.organizationId}, ${row.ip}, ${event.data === undefined ? null : JSON.stringify(event.data)}::jsonb)`;
-  await client.$executeRaw(webhookType ? Prisma.sql`WITH event AS (${insert}) ${webhookDeliveriesSql(webhookType, row)}` : insert);
+    SELECT ${row.id}, ${row.createdAt}::timestamptz, ${row.actorType}, ${row.actorId}::text, ${row.actorLabel}::text, ${row.action}, ${row.licenseId}::text,
+      ${row.activationId}::text, ${row.organizationId}::text, ${row.ip}::text, ${event.data === undefined ? null : JSON.stringify(event.data)}::jsonb
+    WHERE ${onlyIf}`;
+  return webhookType ? [insert, webhookDeliveriesSql(webhookType, row, onlyIf)] : [insert];
 }

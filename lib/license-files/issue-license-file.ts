@@ -3,8 +3,8 @@ import { ApiError } from "../api/errors";
 import { db } from "../db";
 import { recordEvent, type TContext } from "../events/record-event";
 import { activateLicenseSeat, type TActivateResult, type TDevice } from "../licensing/activate-seat";
-import { findLicenseByKey, findLicenseById, type TLicenseWithPolicy } from "../licensing/find-license";
-import { findActiveSeat } from "../licensing/find-seat";
+import { findLicenseByKey, type TLicenseWithPolicy } from "../licensing/find-license";
+import { findLicenseSeatAndCount } from "../licensing/find-seat";
 import { licenseProblem } from "../licensing/license-rules";
 import { activationStatus, type TActivationDto } from "../licensing/serialize";
 import { buildLicenseFile } from "./build-license-file";
@@ -38,11 +38,12 @@ async function recordIssued(license: TLicenseWithPolicy, activationId: string, c
 /** POST /api/v1/license-files: a fresh file for a device that already holds a seat; never takes a seat. */
 export async function issueLicenseFileForSeat(input: { key: string; fingerprint: string }, ctx: TContext): Promise<TIssuedLicenseFile> {
   const now = ctx.now ?? new Date();
-  const license = await findLicenseByKey(input.key);
-  if (!license) throw new ApiError("LICENSE_NOT_FOUND", "No license has this key");
+  // validate's lookup (one statement, shared by concurrent calls): the license and the device's seat.
+  const found = await findLicenseSeatAndCount(input.key, input.fingerprint, now);
+  if (!found) throw new ApiError("LICENSE_NOT_FOUND", "No license has this key");
+  const { license, activation } = found;
   const problem = licenseProblem(license, now);
   if (problem) throw refusal(problem);
-  const activation = await findActiveSeat(license.id, input.fingerprint);
   if (!activation || activationStatus(activation, now) !== "ACTIVE") {
     throw new ApiError("ACTIVATION_NOT_FOUND", "This device holds no seat on the license: activate it first");
   }
@@ -52,10 +53,8 @@ export async function issueLicenseFileForSeat(input: { key: string; fingerprint:
 }
 
 /** The file that goes with an activation answer (the seat was just taken or confirmed). */
-export async function licenseFileForActivation(result: Omit<TActivateResult, "created">, now = new Date()): Promise<string> {
-  const license = await findLicenseById(result.license.id);
-  if (!license) throw new ApiError("LICENSE_NOT_FOUND", "No license has this key");
-  return buildLicenseFile(license, seatFromDto(result.activation), now);
+export async function licenseFileForActivation(result: Pick<TActivateResult, "record" | "activation">, now = new Date()): Promise<string> {
+  return buildLicenseFile(result.record, seatFromDto(result.activation), now);
 }
 
 /**

@@ -3,12 +3,13 @@ import { ApiError } from "../api/errors";
 import { recordSeatUsage } from "../billing/record-seat-usage";
 import { alertIfSeatThresholdReached } from "../billing/seat-alert";
 import { db, TX_OPTIONS, type TTx } from "../db";
-import { recordEvent, type TContext } from "../events/record-event";
-import type { Activation } from "../generated/prisma/client";
+import type { TContext, TEventInput } from "../events/record-event";
 import { seatHoldingWhere } from "./count-seats";
 import { findCachedLicenseByKey } from "./find-cached-license";
 import type { TLicenseWithPolicy } from "./find-license";
 import { findActiveSeatAndCount } from "./find-seat";
+import { insertSeat } from "./insert-seat";
+import { takeQuickSeat } from "./take-quick-seat";
 import { checkoutLease } from "./lease-seat";
 import { isFloating } from "./lease-rules";
 import { licenseProblem, seatLimit } from "./license-rules";
@@ -31,6 +32,8 @@ export type TActivateResult = {
   overage: boolean;
   activation: ReturnType<typeof serializeActivation>;
   license: ReturnType<typeof serializeLicense>;
+  /** The license row the answer was built from (read under the lock): for the license file, not the JSON. */
+  record: TLicenseWithPolicy;
 };
 
 export async function activateSeat(input: TActivateInput, ctx: TContext): Promise<TActivateResult> {
@@ -52,6 +55,8 @@ function refusalFor(problem: "SUSPENDED" | "EXPIRED"): ApiError {
  * Takes a seat for the device, or returns the seat it already holds (activation is idempotent).
  * Exactness under concurrency comes from the database: the license row is locked FOR UPDATE
  * for the whole check-and-insert, so racing requests on any number of app instances queue up.
+ * A plain new seat takes it in one statement (take-quick-seat.ts, same lock); everything else, or
+ * anything that statement declines, goes through the transaction below.
  */
 export async function activateLicenseSeat(
   license: TLicenseWithPolicy,
@@ -63,11 +68,16 @@ export async function activateLicenseSeat(
   const problem = licenseProblem(license, now);
   try {
     if (problem) throw refusalFor(problem);
-    const { activation, created, used, consumed, current } = await db.$transaction(async (tx) => {
-      const result = await takeSeat(tx);
-      if (options.email) await assignLicenseAdministrator(tx, license, options.email, { ...ctx, now });
-      return result;
-    }, TX_OPTIONS);
+    const quick = quickEligible(license, options)
+      ? await takeQuickSeat(license, newSeatFields(license, device, ctx), (id) => createdEvent(license, device, id), { ...ctx, now })
+      : null;
+    const { activation, created, used, consumed, current } = quick
+      ? { ...quick, created: true }
+      : await db.$transaction(async (tx) => {
+          const result = await takeSeat(tx);
+          if (options.email) await assignLicenseAdministrator(tx, license, options.email, { ...ctx, now });
+          return result;
+        }, TX_OPTIONS);
     // After the commit, so the alert's own transaction can never roll back the activation.
     await alertIfSeatThresholdReached(current, current.currentPeriodId, consumed, { ...ctx, now });
     if (created && activation.overage) await notifyGoodwillUsed(license.id, current.currentPeriodId, { ...ctx, now });
@@ -76,6 +86,7 @@ export async function activateLicenseSeat(
       overage: activation.overage,
       activation: serializeActivation(activation, now),
       license: serializeLicense(current, used, now),
+      record: current,
     };
   } catch (error) {
     if (error instanceof ApiError) {
@@ -85,92 +96,100 @@ export async function activateLicenseSeat(
   }
 
   async function takeSeat(tx: TTx) {
-      // currentPeriodId too: a renewal (which takes the same lock) may have opened a new period.
-      const locked = await tx.$queryRaw<
-        { status: "ACTIVE" | "SUSPENDED"; seats: number | null; expiresAt: Date | null; currentPeriodId: string | null; seatAlertThreshold: number | null }[]
-      >`
-        SELECT "status", "seats", "expiresAt", "currentPeriodId", "seatAlertThreshold" FROM "License" WHERE "id" = ${license.id} FOR UPDATE`;
-      const current = { ...license, ...locked[0]! };
-      const lockedProblem = licenseProblem(current, now);
-      if (lockedProblem) throw refusalFor(lockedProblem);
-      if (options.tokenKeyId) await assertTokenKeyFree(tx, options.tokenKeyId, device.fingerprint);
-      if (isFloating(current)) {
-        const outcome = await checkoutLease(tx, current, device, ctx, options);
-        if (options.tokenKeyId) await claimTokenKey(tx, options.tokenKeyId, device.fingerprint, outcome.activation.id, now);
-        return { ...outcome, current };
-      }
+    // currentPeriodId too: a renewal (which takes the same lock) may have opened a new period.
+    const locked = await tx.$queryRaw<
+      { status: "ACTIVE" | "SUSPENDED"; seats: number | null; expiresAt: Date | null; currentPeriodId: string | null; seatAlertThreshold: number | null }[]
+    >`
+      SELECT "status", "seats", "expiresAt", "currentPeriodId", "seatAlertThreshold" FROM "License" WHERE "id" = ${license.id} FOR UPDATE`;
+    const current = { ...license, ...locked[0]! };
+    const lockedProblem = licenseProblem(current, now);
+    if (lockedProblem) throw refusalFor(lockedProblem);
+    if (options.tokenKeyId) await assertTokenKeyFree(tx, options.tokenKeyId, device.fingerprint);
+    if (isFloating(current)) {
+      const outcome = await checkoutLease(tx, current, device, ctx, options);
+      if (options.tokenKeyId) await claimTokenKey(tx, options.tokenKeyId, device.fingerprint, outcome.activation.id, now);
+      return { ...outcome, current };
+    }
 
-      const { existing, used } = await findActiveSeatAndCount(tx, license.id, device.fingerprint, now);
-      if (existing && options.userId && existing.userId && existing.userId !== options.userId) {
-        throw new ApiError("CONFLICT", "Another user holds this device's seat: they or an admin must release it first");
-      }
-      if (existing) {
-        const activation = await tx.activation.update({
-          where: { id: existing.id },
-          // A signed-in user on a machine activated by key takes the seat over as theirs.
-          data: { ...deviceFields(device), lastSeenAt: now, ip: ctx.ip ?? existing.ip, ...(options.userId && !existing.userId ? { userId: options.userId } : {}) },
-        });
-        const consumed = await recordSeatUsage(tx, current, activation, now);
-        // Touching a held seat changes no holdings: the count from before still answers.
-        return { activation, created: false, used, consumed, current };
-      }
-
-      if (isEvaluation(current)) {
-        await assertEvaluationUnused(tx, current, device.fingerprint);
-        current.expiresAt = await startEvaluationClock(tx, current, now);
-      }
-      const limit = seatLimit(current);
-      const goodwill = goodwillSeats(current);
-      if (used >= limit + goodwill) {
-        const message = goodwill > 0
-          ? `All ${limit} seats and ${goodwill} goodwill seats of this license are in use`
-          : `All ${limit} seats of this license are in use`;
-        throw new ApiError("SEAT_LIMIT_REACHED", message, { details: { seats: { limit, used, goodwill } } });
-      }
-      const perUser = license.policy.maxActivationsPerUser;
-      if (options.userId && perUser != null) {
-        const mine = await tx.activation.count({ where: { ...seatHoldingWhere(license.id, now), userId: options.userId } });
-        if (mine >= perUser) {
-          throw new ApiError("USER_ACTIVATION_LIMIT", `You already use ${mine} of the ${perUser} devices allowed per user on this license`, {
-            details: { perUser: { limit: perUser, used: mine } },
-          });
-        }
-      }
-      const overage = used >= limit;
-      const activation: Activation = await tx.activation.create({
-        data: {
-          licenseId: license.id,
-          fingerprint: device.fingerprint,
-          ...deviceFields(device),
-          ip: ctx.ip ?? null,
-          userId: options.userId ?? null,
-          tokenKeyId: options.tokenKeyId ?? null,
-          overage,
-          createdAt: now,
-          lastSeenAt: now,
-        },
+    const { existing, used } = await findActiveSeatAndCount(tx, license.id, device.fingerprint, now);
+    if (existing && options.userId && existing.userId && existing.userId !== options.userId) {
+      throw new ApiError("CONFLICT", "Another user holds this device's seat: they or an admin must release it first");
+    }
+    if (existing) {
+      const activation = await tx.activation.update({
+        where: { id: existing.id },
+        // A signed-in user on a machine activated by key takes the seat over as theirs.
+        data: { ...deviceFields(device), lastSeenAt: now, ip: ctx.ip ?? existing.ip, ...(options.userId && !existing.userId ? { userId: options.userId } : {}) },
       });
-      if (options.tokenKeyId) await claimTokenKey(tx, options.tokenKeyId, device.fingerprint, activation.id, now);
-      await recordEvent(tx, { ...ctx, now }, {
-        action: "activation.created",
-        licenseId: license.id,
-        activationId: activation.id,
-        organizationId: license.organizationId,
-        data: { fingerprint: device.fingerprint, friendlyName: device.friendlyName ?? null, ...(options.tokenKeyId ? { tokenKeyId: options.tokenKeyId } : {}) },
-      });
-      if (overage) {
-        await recordEvent(tx, { ...ctx, now }, {
-          action: "activation.overage",
-          licenseId: license.id,
-          activationId: activation.id,
-          organizationId: license.organizationId,
-          data: { fingerprint: device.fingerprint, limit, goodwill, used: used + 1 },
-        });
-      }
-      await moveDeviceSeats(tx, current, device.fingerprint, activation.id, { ...ctx, now });
       const consumed = await recordSeatUsage(tx, current, activation, now);
-      return { activation, created: true, used: used + 1, consumed, current };
+      // Touching a held seat changes no holdings: the count from before still answers.
+      return { activation, created: false, used, consumed, current };
+    }
+
+    if (isEvaluation(current)) {
+      await assertEvaluationUnused(tx, current, device.fingerprint);
+      current.expiresAt = await startEvaluationClock(tx, current, now);
+    }
+    const limit = seatLimit(current);
+    const goodwill = goodwillSeats(current);
+    if (used >= limit + goodwill) {
+      const message = goodwill > 0
+        ? `All ${limit} seats and ${goodwill} goodwill seats of this license are in use`
+        : `All ${limit} seats of this license are in use`;
+      throw new ApiError("SEAT_LIMIT_REACHED", message, { details: { seats: { limit, used, goodwill } } });
+    }
+    const perUser = license.policy.maxActivationsPerUser;
+    if (options.userId && perUser != null) {
+      const mine = await tx.activation.count({ where: { ...seatHoldingWhere(license.id, now), userId: options.userId } });
+      if (mine >= perUser) {
+        throw new ApiError("USER_ACTIVATION_LIMIT", `You already use ${mine} of the ${perUser} devices allowed per user on this license`, {
+          details: { perUser: { limit: perUser, used: mine } },
+        });
+      }
+    }
+    const overage = used >= limit;
+    const seat = { ...newSeatFields(license, device, ctx), userId: options.userId ?? null, tokenKeyId: options.tokenKeyId ?? null, overage, leaseExpiresAt: null };
+    const overageEvent = (activationId: string) => ({
+      action: "activation.overage",
+      licenseId: license.id,
+      activationId,
+      organizationId: license.organizationId,
+      data: { fingerprint: device.fingerprint, limit, goodwill, used: used + 1 },
+    });
+    const { activation, consumed, movable } = await insertSeat(
+      tx,
+      current,
+      seat,
+      (id) => [createdEvent(license, device, id, options.tokenKeyId), ...(overage ? [overageEvent(id)] : [])],
+      { ...ctx, now },
+      { findMovable: true },
+    );
+    if (options.tokenKeyId) await claimTokenKey(tx, options.tokenKeyId, device.fingerprint, activation.id, now);
+    if (movable.length > 0) await moveDeviceSeats(tx, current, movable, device.fingerprint, activation.id, { ...ctx, now });
+    return { activation, created: true, used: used + 1, consumed, current };
   }
+}
+
+/**
+ * The one-statement path (take-quick-seat.ts) serves plain activations. Evaluations, token keys,
+ * user seats, administrator emails and floating leases need the transaction's extra steps.
+ */
+function quickEligible(license: TLicenseWithPolicy, options: { userId?: string; tokenKeyId?: string; email?: string }): boolean {
+  return !isFloating(license) && !isEvaluation(license) && !options.userId && !options.tokenKeyId && !options.email;
+}
+
+function newSeatFields(license: TLicenseWithPolicy, device: TDevice, ctx: TContext) {
+  return { licenseId: license.id, fingerprint: device.fingerprint, ...deviceFields(device), ip: ctx.ip ?? null };
+}
+
+function createdEvent(license: TLicenseWithPolicy, device: TDevice, activationId: string, tokenKeyId?: string): TEventInput {
+  return {
+    action: "activation.created",
+    licenseId: license.id,
+    activationId,
+    organizationId: license.organizationId,
+    data: { fingerprint: device.fingerprint, friendlyName: device.friendlyName ?? null, ...(tokenKeyId ? { tokenKeyId } : {}) },
+  };
 }
 
 function deviceFields(device: TDevice) {

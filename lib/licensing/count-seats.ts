@@ -25,9 +25,9 @@ export function countSeatsInUse(client: TDbOrTx, licenseId: string, now: Date): 
  * seatHoldingWhere's rule as SQL, for raw statements that count seats beside other work (one round
  * trip). `licenseId` and `now` are values, or SQL expressions over the enclosing statement.
  */
-export function seatsInUseSql(licenseId: string | Prisma.Sql, now: Date | Prisma.Sql): Prisma.Sql {
+export function seatsInUseSql(licenseId: string | Prisma.Sql, now: Date | Prisma.Sql, exceptId?: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(SELECT count(*)::int FROM "Activation"
-    WHERE "licenseId" = ${licenseId}
+    WHERE "licenseId" = ${licenseId}${exceptId ? Prisma.sql` AND "id" <> ${exceptId}` : Prisma.empty}
       AND (("deactivatedAt" IS NULL AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" > ${now}))
         OR ("deactivatedAt" IS NOT NULL AND "seatFreedAt" > ${now})))`;
 }

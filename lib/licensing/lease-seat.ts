@@ -2,11 +2,12 @@ import "server-only";
 import { ApiError } from "../api/errors";
 import { recordSeatUsage } from "../billing/record-seat-usage";
 import type { TTx } from "../db";
-import { recordEvent, type TContext } from "../events/record-event";
+import type { TContext } from "../events/record-event";
 import type { Activation, Prisma } from "../generated/prisma/client";
 import { countSeatsInUse, seatHoldingWhere } from "./count-seats";
 import type { TLicenseWithPolicy } from "./find-license";
 import { findActiveSeat } from "./find-seat";
+import { insertSeat } from "./insert-seat";
 import { LEASE_EXPIRED_BY, leaseEnd, retryAfterSeconds } from "./lease-rules";
 import { seatLimit } from "./license-rules";
 
@@ -103,33 +104,30 @@ export async function checkoutLease(
       headers: retryHeaders(seats.retryAfter),
     });
   }
-  const activation = await tx.activation.create({
-    data: {
-      licenseId: license.id,
-      fingerprint: device.fingerprint,
-      ...deviceFields(device),
-      ip: ctx.ip ?? null,
-      userId: options.userId ?? existing?.userId ?? null,
-      createdAt: now,
-      lastSeenAt: now,
-      leaseExpiresAt: leaseEnd(license, now),
-    },
-  });
-  await recordEvent(tx, { ...ctx, now }, {
+  const seat = {
+    licenseId: license.id,
+    fingerprint: device.fingerprint,
+    ...deviceFields(device),
+    ip: ctx.ip ?? null,
+    userId: options.userId ?? existing?.userId ?? null,
+    tokenKeyId: null,
+    overage: false,
+    leaseExpiresAt: leaseEnd(license, now),
+  };
+  const { activation, consumed } = await insertSeat(tx, license, seat, (activationId) => [{
     action: "activation.created",
     licenseId: license.id,
-    activationId: activation.id,
+    activationId,
     organizationId: license.organizationId,
     data: {
       fingerprint: device.fingerprint,
-      friendlyName: activation.friendlyName,
+      friendlyName: device.friendlyName ?? null,
       lease: true,
-      leaseExpiresAt: activation.leaseExpiresAt!.toISOString(),
+      leaseExpiresAt: seat.leaseExpiresAt.toISOString(),
       via: options.via ?? "activation",
       ...(options.previousActivationId ? { previousActivationId: options.previousActivationId } : {}),
     },
-  });
-  const consumed = await recordSeatUsage(tx, license, activation, now);
+  }], { ...ctx, now });
   return { activation, created: true, used: seats.used + 1, consumed };
 }
 

@@ -39,7 +39,7 @@ export async function deactivateUserSeat(user: TUserPrincipal, input: TUserDeact
   const license = await userLicense(user, input.licenseId);
   const seat = await findActiveSeat(license.id, input.fingerprint, db, user.userId);
   if (!seat) throw new ApiError("ACTIVATION_NOT_FOUND", "You hold no seat for this device on the license");
-  return deactivateActivation(license, seat.id, ctx);
+  return deactivateActivation(license, seat, ctx);
 }
 
 /** GET /me/licenses: the organization's licenses, and which seats on them are the user's. */

@@ -18,7 +18,7 @@ export async function deactivateOrgSeats(actor: TOrgActor, ids: string[], ip?: s
   const admin = isOrgAdmin(actor);
   const seats = await db.activation.findMany({
     where: { id: { in: unique }, license: { organizationId: actor.organizationId }, ...(admin ? {} : { userId: actor.userId }) },
-    select: { id: true, licenseId: true, userId: true, deactivatedAt: true },
+    select: { id: true, licenseId: true, userId: true, deactivatedAt: true, fingerprint: true, friendlyName: true },
   });
   if (seats.length !== unique.length) throw new ApiError("ACTIVATION_NOT_FOUND", "Activation not found");
   const othersSeats = seats.some((s) => s.userId !== actor.userId);
@@ -29,7 +29,7 @@ export async function deactivateOrgSeats(actor: TOrgActor, ids: string[], ip?: s
     if (seat.deactivatedAt) continue;
     const license = await findLicenseById(seat.licenseId);
     try {
-      await deactivateActivation(license!, seat.id, ctx);
+      await deactivateActivation(license!, seat, ctx);
       deactivated += 1;
     } catch (error) {
       // Someone else freed it meanwhile: the goal (a free seat) is reached either way.

@@ -25,11 +25,11 @@ export function buildWebhookPayload(type: TWebhookEventType, event: Event) {
  * commit together, and with no endpoints it costs nothing more than a look at a tiny, indexed table.
  * Deliveries of one license share an orderingKey so the worker sends them in order.
  */
-export function webhookDeliveriesSql(type: TWebhookEventType, event: Event): Prisma.Sql {
+export function webhookDeliveriesSql(type: TWebhookEventType, event: Event, onlyIf: Prisma.Sql = Prisma.sql`true`): Prisma.Sql {
   const payload = JSON.stringify(buildWebhookPayload(type, event));
   return Prisma.sql`
     INSERT INTO "WebhookDelivery" ("id", "endpointId", "eventType", "orderingKey", "payload", "status", "attempts", "nextAttemptAt", "createdAt")
     SELECT gen_random_uuid()::text, e."id", ${type}, ${event.licenseId}, ${payload}::jsonb, 'PENDING', 0, ${event.createdAt}, ${event.createdAt}
     FROM "WebhookEndpoint" e
-    WHERE e."enabled" AND (cardinality(e."events") = 0 OR ${type} = ANY(e."events"))`;
+    WHERE e."enabled" AND (cardinality(e."events") = 0 OR ${type} = ANY(e."events")) AND ${onlyIf}`;
 }

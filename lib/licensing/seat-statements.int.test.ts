@@ -1,0 +1,107 @@
+// Activation's insert and deactivation each write several tables in ONE statement (insert-seat.ts,
+// deactivate-seat.ts). These check that every part of that statement lands, and that the
+// conditional parts stay exact under races.
+import { describe, expect, it } from "vitest";
+import { createLicense } from "../admin/create-license";
+import { ApiError } from "../api/errors";
+import { db } from "../db";
+import { makeLicense, staffCtx } from "../test/factories";
+import { createWebhookEndpoint } from "../webhooks/endpoints";
+import { activateSeat } from "./activate-seat";
+import { countSeatsInUse } from "./count-seats";
+import { deactivateActivationById, deactivateSeat } from "./deactivate-seat";
+import { findActiveSeat } from "./find-seat";
+
+const ctx = { actor: { type: "LICENSE_KEY" as const }, ip: "127.0.0.1" };
+
+async function deliveriesFor(endpointId: string, activationId: string, eventType: string) {
+  const rows = await db.webhookDelivery.findMany({ where: { endpointId, eventType } });
+  return rows.filter((r) => (r.payload as { data: { activationId: string } }).data.activationId === activationId);
+}
+
+describe("seat statements", () => {
+  it("a new seat is counted in its billing period, logged and queued to webhooks by its one insert", async () => {
+    const endpoint = await createWebhookEndpoint({ url: "https://hooks.example.test/in", events: [] }, staffCtx);
+    const { key, license } = await makeLicense({ license: { seats: 3 } });
+    const periodId = (await db.license.findUniqueOrThrow({ where: { id: license.id } })).currentPeriodId;
+    expect(periodId).toBeTruthy();
+
+    const first = await activateSeat({ key, fingerprint: "dev-1", friendlyName: "Ada's laptop" }, ctx);
+    expect(first.created).toBe(true);
+    expect(first.license).toMatchObject({ id: license.id, seats: { limit: 3, used: 1 } });
+    expect(first.record.id).toBe(license.id);
+    const row = await db.activation.findUniqueOrThrow({ where: { id: first.activation.id } });
+    expect(row).toMatchObject({ lastPeriodId: periodId, friendlyName: "Ada's laptop", ip: "127.0.0.1", overage: false });
+    expect(await db.periodUsage.count({ where: { periodId: periodId!, activationId: row.id } })).toBe(1);
+    expect((await db.billingPeriod.findUniqueOrThrow({ where: { id: periodId! } })).seatsConsumed).toBe(1);
+    const events = await db.event.findMany({ where: { activationId: row.id } });
+    expect(events.map((e) => e.action)).toEqual(["activation.created"]);
+    expect(events[0]!.id).toMatch(/^[a-z][a-z0-9]{23}$/);
+    expect(events[0]!.data).toEqual({ fingerprint: "dev-1", friendlyName: "Ada's laptop" });
+    const [delivery] = await deliveriesFor(endpoint.id, row.id, "activation.created");
+    expect(delivery!.payload).toMatchObject({ id: events[0]!.id, type: "activation.created", data: { licenseId: license.id, fingerprint: "dev-1" } });
+
+    // The same device again takes no seat and is not counted twice.
+    await activateSeat({ key, fingerprint: "dev-1" }, ctx);
+    await activateSeat({ key, fingerprint: "dev-2" }, ctx);
+    expect((await db.billingPeriod.findUniqueOrThrow({ where: { id: periodId! } })).seatsConsumed).toBe(2);
+  });
+
+  it("a device moving from a sibling license frees its old seat in the activation's transaction", async () => {
+    const a = await makeLicense({ license: { seats: 2 } });
+    const sibling = await createLicense({ policyId: a.policy.id, organizationId: a.organization.id }, staffCtx);
+    const old = await activateSeat({ key: sibling.key, fingerprint: "mover" }, ctx);
+    const moved = await activateSeat({ key: a.key, fingerprint: "mover" }, ctx);
+    expect(await db.activation.findUniqueOrThrow({ where: { id: old.activation.id } })).toMatchObject({ deactivatedBy: "MOVED" });
+    const event = await db.event.findFirstOrThrow({ where: { action: "activation.moved", activationId: old.activation.id } });
+    expect(event.data).toMatchObject({ toLicenseId: a.license.id, toActivationId: moved.activation.id });
+  });
+
+  it("racing deactivations of one seat: exactly one frees it, with one event and one delivery", async () => {
+    const endpoint = await createWebhookEndpoint({ url: "https://hooks.example.test/race", events: ["activation.deactivated"] }, staffCtx);
+    const { key } = await makeLicense({ license: { seats: 2 } });
+    const { activation } = await activateSeat({ key, fingerprint: "twice" }, ctx);
+    const outcomes = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        deactivateSeat({ key, fingerprint: "twice" }, ctx).then(
+          () => "DEACTIVATED",
+          (error: unknown) => (error instanceof ApiError ? error.code : String(error)),
+        ),
+      ),
+    );
+    expect(outcomes.filter((o) => o === "DEACTIVATED")).toHaveLength(1);
+    expect(outcomes.filter((o) => o !== "DEACTIVATED").every((o) => o === "ACTIVATION_NOT_FOUND")).toBe(true);
+    expect(await db.event.count({ where: { action: "activation.deactivated", activationId: activation.id } })).toBe(1);
+    expect(await deliveriesFor(endpoint.id, activation.id, "activation.deactivated")).toHaveLength(1);
+  });
+
+  it("the deactivation's answer counts seats as a fresh count does, with and without a cooldown", async () => {
+    for (const cooldown of [0, 24]) {
+      const { key, license } = await makeLicense({ policy: { seats: 5, deactivationCooldownHours: cooldown } });
+      for (const fingerprint of ["a", "b", "c"]) await activateSeat({ key, fingerprint }, ctx);
+      const freed = await deactivateSeat({ key, fingerprint: "b" }, ctx);
+      expect(freed.license.seats.used).toBe(cooldown ? 3 : 2);
+      expect(freed.license.seats.used).toBe(await countSeatsInUse(db, license.id, new Date()));
+    }
+  });
+
+  it("seatwise_lock_seats() counts seats and finds the device's seat as countSeatsInUse and findActiveSeat do", async () => {
+    const { key, license } = await makeLicense({ policy: { seats: 9, deactivationCooldownHours: 2 } });
+    for (const fingerprint of ["a", "b", "c", "d"]) await activateSeat({ key, fingerprint }, ctx);
+    await deactivateSeat({ key, fingerprint: "b" }, ctx); // in its cooldown: still counts
+    await deactivateActivationById((await db.activation.findFirstOrThrow({ where: { licenseId: license.id, fingerprint: "c" } })).id, staffCtx);
+    // A lease that ran out an hour ago no longer counts; one with time left does.
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await db.activation.create({ data: { licenseId: license.id, fingerprint: "old-lease", leaseExpiresAt: hourAgo } });
+    await db.activation.create({ data: { licenseId: license.id, fingerprint: "live-lease", leaseExpiresAt: new Date(Date.now() + 3_600_000) } });
+    for (const at of [new Date(), new Date(Date.now() + 3 * 3_600_000)]) {
+      for (const fingerprint of ["a", "b", "zzz"]) {
+        const [row] = await db.$queryRaw<{ existingId: string | null; used: number; status: string }[]>`
+          SELECT * FROM "seatwise_lock_seats"(${license.id}, ${fingerprint}, ${at}::timestamptz)`;
+        expect(row!.status).toBe("ACTIVE");
+        expect(row!.used).toBe(await countSeatsInUse(db, license.id, at));
+        expect(row!.existingId).toBe((await findActiveSeat(license.id, fingerprint))?.id ?? null);
+      }
+    }
+  });
+});
