@@ -36,7 +36,18 @@ export async function recordEvent(client: TDbOrTx, ctx: TContext, event: TEventI
  */
 export function eventInserts(ctx: TContext, event: TEventInput, onlyIf: Prisma.Sql = Prisma.sql`true`): [Prisma.Sql, Prisma.Sql?] {
   const webhookType = webhookTypeForAction(event.action);
-  const row: Event = {
+  const row = eventRow(ctx, event);
+  const insert = Prisma.sql`
+    INSERT INTO "Event" ("id", "createdAt", "actorType", "actorId", "actorLabel", "action", "licenseId", "activationId", "organizationId", "ip", "data")
+    SELECT ${row.id}, ${row.createdAt}::timestamptz, ${row.actorType}, ${row.actorId}::text, ${row.actorLabel}::text, ${row.action}, ${row.licenseId}::text,
+      ${row.activationId}::text, ${row.organizationId}::text, ${row.ip}::text, ${event.data === undefined ? null : JSON.stringify(event.data)}::jsonb
+    WHERE ${onlyIf}`;
+  return webhookType ? [insert, webhookDeliveriesSql(webhookType, row, onlyIf)] : [insert];
+}
+
+/** The Event row an event will be stored as, with its id and time: for statements that insert it themselves. */
+export function eventRow(ctx: TContext, event: TEventInput): Event {
+  return {
     id: newId(),
     createdAt: ctx.now ?? new Date(),
     actorType: ctx.actor.type,
@@ -49,10 +60,4 @@ export function eventInserts(ctx: TContext, event: TEventInput, onlyIf: Prisma.S
     organizationId: event.organizationId ?? null,
     data: (event.data ?? null) as Event["data"],
   };
-  const insert = Prisma.sql`
-    INSERT INTO "Event" ("id", "createdAt", "actorType", "actorId", "actorLabel", "action", "licenseId", "activationId", "organizationId", "ip", "data")
-    SELECT ${row.id}, ${row.createdAt}::timestamptz, ${row.actorType}, ${row.actorId}::text, ${row.actorLabel}::text, ${row.action}, ${row.licenseId}::text,
-      ${row.activationId}::text, ${row.organizationId}::text, ${row.ip}::text, ${event.data === undefined ? null : JSON.stringify(event.data)}::jsonb
-    WHERE ${onlyIf}`;
-  return webhookType ? [insert, webhookDeliveriesSql(webhookType, row, onlyIf)] : [insert];
 }

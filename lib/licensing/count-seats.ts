@@ -23,11 +23,12 @@ export function countSeatsInUse(client: TDbOrTx, licenseId: string, now: Date): 
 
 /**
  * seatHoldingWhere's rule as SQL, for raw statements that count seats beside other work (one round
- * trip). `licenseId` and `now` are values, or SQL expressions over the enclosing statement.
+ * trip). `licenseId` and `now` are values, or SQL expressions over the enclosing statement; `except`,
+ * a condition over the counted row `held`, leaves out rows the enclosing statement is changing.
  */
-export function seatsInUseSql(licenseId: string | Prisma.Sql, now: Date | Prisma.Sql, exceptId?: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(SELECT count(*)::int FROM "Activation"
-    WHERE "licenseId" = ${licenseId}${exceptId ? Prisma.sql` AND "id" <> ${exceptId}` : Prisma.empty}
-      AND (("deactivatedAt" IS NULL AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" > ${now}))
-        OR ("deactivatedAt" IS NOT NULL AND "seatFreedAt" > ${now})))`;
+export function seatsInUseSql(licenseId: string | Prisma.Sql, now: Date | Prisma.Sql, except?: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT count(*)::int FROM "Activation" held
+    WHERE held."licenseId" = ${licenseId}${except ? Prisma.sql` AND NOT (${except})` : Prisma.empty}
+      AND ((held."deactivatedAt" IS NULL AND (held."leaseExpiresAt" IS NULL OR held."leaseExpiresAt" > ${now}))
+        OR (held."deactivatedAt" IS NOT NULL AND held."seatFreedAt" > ${now})))`;
 }

@@ -75,6 +75,36 @@ describe("seat statements", () => {
     expect(await deliveriesFor(endpoint.id, activation.id, "activation.deactivated")).toHaveLength(1);
   });
 
+  it("deactivations of one event-loop turn share a statement and answer as if run in call order", async () => {
+    const endpoint = await createWebhookEndpoint({ url: "https://hooks.example.test/batch", events: ["activation.deactivated"] }, staffCtx);
+    const one = await makeLicense({ policy: { seats: 9 } });
+    const other = await makeLicense({ policy: { seats: 9, deactivationCooldownHours: 24 } });
+    for (const fingerprint of ["a", "b", "c", "d", "e"]) await activateSeat({ key: one.key, fingerprint }, ctx);
+    for (const fingerprint of ["x", "y"]) await activateSeat({ key: other.key, fingerprint }, ctx);
+    // Called in one turn: four seats of one license, two of another (in their cooldown), one twice.
+    const calls = [
+      deactivateSeat({ key: one.key, fingerprint: "d" }, ctx),
+      deactivateSeat({ key: other.key, fingerprint: "x" }, ctx),
+      deactivateSeat({ key: one.key, fingerprint: "a" }, ctx),
+      deactivateSeat({ key: one.key, fingerprint: "c" }, ctx),
+      deactivateSeat({ key: other.key, fingerprint: "y" }, ctx),
+      deactivateSeat({ key: one.key, fingerprint: "b" }, ctx),
+    ].map((p) => p.then((r) => r.license.seats.used));
+    expect(await Promise.all(calls)).toEqual([4, 2, 3, 2, 2, 1]);
+    expect(await countSeatsInUse(db, one.license.id, new Date())).toBe(1);
+    expect(await countSeatsInUse(db, other.license.id, new Date())).toBe(2);
+    const freed = await db.activation.findMany({ where: { licenseId: { in: [one.license.id, other.license.id] }, deactivatedAt: { not: null } } });
+    expect(freed.map((a) => a.fingerprint).sort()).toEqual(["a", "b", "c", "d", "x", "y"]);
+    for (const seat of freed) {
+      const events = await db.event.findMany({ where: { action: "activation.deactivated", activationId: seat.id } });
+      expect(events).toHaveLength(1);
+      expect(events[0]!.data).toMatchObject({ fingerprint: seat.fingerprint });
+      const [delivery, ...more] = await deliveriesFor(endpoint.id, seat.id, "activation.deactivated");
+      expect(more).toHaveLength(0);
+      expect(delivery!.payload).toMatchObject({ id: events[0]!.id, data: { licenseId: seat.licenseId, fingerprint: seat.fingerprint } });
+    }
+  });
+
   it("the deactivation's answer counts seats as a fresh count does, with and without a cooldown", async () => {
     for (const cooldown of [0, 24]) {
       const { key, license } = await makeLicense({ policy: { seats: 5, deactivationCooldownHours: cooldown } });

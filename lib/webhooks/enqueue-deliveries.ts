@@ -27,9 +27,20 @@ export function buildWebhookPayload(type: TWebhookEventType, event: Event) {
  */
 export function webhookDeliveriesSql(type: TWebhookEventType, event: Event, onlyIf: Prisma.Sql = Prisma.sql`true`): Prisma.Sql {
   const payload = JSON.stringify(buildWebhookPayload(type, event));
+  return webhookDeliveriesFromSql(
+    type,
+    Prisma.sql`SELECT ${event.licenseId}::text AS "orderingKey", ${payload}::jsonb AS "payload", ${event.createdAt}::timestamptz AS "at" WHERE ${onlyIf}`,
+  );
+}
+
+/**
+ * The same for many events of one type at once: `events` is a query with one row per event, its
+ * columns "orderingKey" (the license id), "payload" (buildWebhookPayload's body, jsonb) and "at".
+ */
+export function webhookDeliveriesFromSql(type: TWebhookEventType, events: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO "WebhookDelivery" ("id", "endpointId", "eventType", "orderingKey", "payload", "status", "attempts", "nextAttemptAt", "createdAt")
-    SELECT gen_random_uuid()::text, e."id", ${type}, ${event.licenseId}, ${payload}::jsonb, 'PENDING', 0, ${event.createdAt}, ${event.createdAt}
-    FROM "WebhookEndpoint" e
-    WHERE e."enabled" AND (cardinality(e."events") = 0 OR ${type} = ANY(e."events")) AND ${onlyIf}`;
+    SELECT gen_random_uuid()::text, e."id", ${type}, ev."orderingKey", ev."payload", 'PENDING', 0, ev."at", ev."at"
+    FROM (${events}) ev CROSS JOIN "WebhookEndpoint" e
+    WHERE e."enabled" AND (cardinality(e."events") = 0 OR ${type} = ANY(e."events"))`;
 }
