@@ -31,18 +31,16 @@ export async function recordEvent(client: TDbOrTx, ctx: TContext, event: TEventI
 
 /**
  * recordEvent's INSERTs (the event, then its deliveries when it has any), for a caller that runs them
- * as CTEs of a bigger statement. With `onlyIf`, an SQL condition over that statement's other CTEs
- * (say, that its UPDATE matched a row), neither inserts anything unless it holds.
+ * as CTEs of a bigger statement.
  */
-export function eventInserts(ctx: TContext, event: TEventInput, onlyIf: Prisma.Sql = Prisma.sql`true`): [Prisma.Sql, Prisma.Sql?] {
+export function eventInserts(ctx: TContext, event: TEventInput): [Prisma.Sql, Prisma.Sql?] {
   const webhookType = webhookTypeForAction(event.action);
   const row = eventRow(ctx, event);
   const insert = Prisma.sql`
     INSERT INTO "Event" ("id", "createdAt", "actorType", "actorId", "actorLabel", "action", "licenseId", "activationId", "organizationId", "ip", "data")
     SELECT ${row.id}, ${row.createdAt}::timestamptz, ${row.actorType}, ${row.actorId}::text, ${row.actorLabel}::text, ${row.action}, ${row.licenseId}::text,
-      ${row.activationId}::text, ${row.organizationId}::text, ${row.ip}::text, ${event.data === undefined ? null : JSON.stringify(event.data)}::jsonb
-    WHERE ${onlyIf}`;
-  return webhookType ? [insert, webhookDeliveriesSql(webhookType, row, onlyIf)] : [insert];
+      ${row.activationId}::text, ${row.organizationId}::text, ${row.ip}::text, ${event.data === undefined ? null : JSON.stringify(event.data)}::jsonb`;
+  return webhookType ? [insert, webhookDeliveriesSql(webhookType, row)] : [insert];
 }
 
 /** The Event row an event will be stored as, with its id and time: for statements that insert it themselves. */

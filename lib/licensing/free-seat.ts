@@ -74,7 +74,7 @@ const freeBatched = batcher(async (frees: TFree[]): Promise<TFreed[]> => {
       INSERT INTO "Event" ("id", "createdAt", "actorType", "actorId", "actorLabel", "action", "licenseId", "activationId", "organizationId", "ip", "data")
       SELECT "eventId", "now"::timestamptz, "actorType", "actorId", "actorLabel", ${TYPE}, "licenseId", "seat", "organizationId", "ip", "data"::jsonb FROM logged
     ),
-    deliveries AS (${webhookDeliveriesFromSql(TYPE, Prisma.sql`SELECT "licenseId" AS "orderingKey", "payload"::jsonb AS "payload", "now"::timestamptz AS "at" FROM logged`)})
+    deliveries AS (${webhookDeliveriesFromSql(Prisma.sql`SELECT ${TYPE}::text AS "type", "licenseId" AS "orderingKey", "payload"::jsonb AS "payload", "now"::timestamptz AS "at" FROM logged`)})
     SELECT f.*,
       ${seatsInUseSql(Prisma.sql`f."licenseId"`, Prisma.sql`f."__now"`, Prisma.sql`held."id" IN (SELECT g."id" FROM freed g WHERE g."licenseId" = f."licenseId" AND g."__i" <= f."__i")`)}
       + (SELECT count(*)::int FROM freed g WHERE g."licenseId" = f."licenseId" AND g."__i" <= f."__i" AND g."seatFreedAt" > f."__now") AS "__seatsInUse"

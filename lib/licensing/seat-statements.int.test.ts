@@ -47,6 +47,45 @@ describe("seat statements", () => {
     expect((await db.billingPeriod.findUniqueOrThrow({ where: { id: periodId! } })).seatsConsumed).toBe(2);
   });
 
+  it("activations of one event-loop turn share a statement; a license's second one and refusals take the transaction", async () => {
+    const endpoint = await createWebhookEndpoint({ url: "https://hooks.example.test/batch-in", events: ["activation.created"] }, staffCtx);
+    const roomy = await makeLicense({ license: { seats: 5 } });
+    const tight = await makeLicense({ license: { seats: 1 } });
+    const other = await makeLicense({ license: { seats: 2 } });
+    await activateSeat({ key: tight.key, fingerprint: "first" }, ctx);
+    const calls = [
+      activateSeat({ key: roomy.key, fingerprint: "r1", friendlyName: "R one" }, ctx),
+      activateSeat({ key: tight.key, fingerprint: "t2" }, ctx),
+      activateSeat({ key: roomy.key, fingerprint: "r2" }, ctx),
+      activateSeat({ key: other.key, fingerprint: "o1" }, ctx),
+      activateSeat({ key: roomy.key, fingerprint: "r1" }, ctx),
+    ].map((p) => p.then((r) => ({ created: r.created, used: r.license.seats.used, id: r.activation.id }), (e: unknown) => (e instanceof ApiError ? e.code : String(e))));
+    const [r1, t2, r2, o1, r1Again] = await Promise.all(calls);
+    expect(t2).toBe("SEAT_LIMIT_REACHED");
+    expect(o1).toMatchObject({ created: true, used: 1 });
+    // The same device twice in one turn: one seat, whichever call took it.
+    expect([r1, r1Again].filter((r) => typeof r === "object" && r.created)).toHaveLength(1);
+    expect(r1).toMatchObject({ id: (r1Again as { id: string }).id });
+    expect(r2).toMatchObject({ created: true });
+    expect(await countSeatsInUse(db, roomy.license.id, new Date())).toBe(2);
+    for (const { license, seats } of [{ license: roomy.license, seats: 2 }, { license: other.license, seats: 1 }, { license: tight.license, seats: 1 }]) {
+      const periodId = (await db.license.findUniqueOrThrow({ where: { id: license.id } })).currentPeriodId!;
+      expect((await db.billingPeriod.findUniqueOrThrow({ where: { id: periodId } })).seatsConsumed).toBe(seats);
+      const rows = await db.activation.findMany({ where: { licenseId: license.id } });
+      expect(rows).toHaveLength(seats);
+      for (const row of rows) {
+        expect(row.lastPeriodId).toBe(periodId);
+        expect(await db.periodUsage.count({ where: { periodId, activationId: row.id } })).toBe(1);
+        const events = await db.event.findMany({ where: { action: "activation.created", activationId: row.id } });
+        expect(events).toHaveLength(1);
+        const [delivery, ...more] = await deliveriesFor(endpoint.id, row.id, "activation.created");
+        expect(more).toHaveLength(0);
+        expect(delivery!.payload).toMatchObject({ id: events[0]!.id, data: { licenseId: license.id, fingerprint: row.fingerprint } });
+      }
+    }
+    expect((await db.activation.findFirstOrThrow({ where: { licenseId: roomy.license.id, fingerprint: "r1" } })).friendlyName).toBe("R one");
+  });
+
   it("a device moving from a sibling license frees its old seat in the activation's transaction", async () => {
     const a = await makeLicense({ license: { seats: 2 } });
     const sibling = await createLicense({ policyId: a.policy.id, organizationId: a.organization.id }, staffCtx);

@@ -1,20 +1,16 @@
 import "server-only";
 import { db } from "../db";
-import type { TContext, TEventInput } from "../events/record-event";
+import { batcher } from "../db/batcher";
+import { newId } from "../db/new-id";
+import { eventRow, type TContext, type TEventInput } from "../events/record-event";
 import { Prisma, type Activation, type LicenseStatus } from "../generated/prisma/client";
-import { movableSeatsSql } from "../rules/move-device";
+import { buildWebhookPayload, webhookDeliveriesFromSql } from "../webhooks/enqueue-deliveries";
+import { webhookTypeForAction } from "../webhooks/event-types";
+import { activationColumns } from "./activation-columns";
 import type { TLicenseWithPolicy } from "./find-license";
-import { insertSeatIf, type TNewSeat } from "./insert-seat";
+import type { TNewSeat } from "./insert-seat";
 
-type TLockedState = {
-  status: LicenseStatus;
-  seats: number | null;
-  expiresAt: Date | null;
-  currentPeriodId: string | null;
-  seatAlertThreshold: number | null;
-  existingId: string | null;
-  used: number;
-};
+type TQuickSeatFields = Omit<TNewSeat, "overage" | "leaseExpiresAt" | "tokenKeyId" | "userId">;
 
 export type TQuickSeat = {
   activation: Activation;
@@ -24,32 +20,136 @@ export type TQuickSeat = {
   current: TLicenseWithPolicy;
 };
 
+type TAsk = { license: TLicenseWithPolicy; seat: TQuickSeatFields; event: (activationId: string) => TEventInput; ctx: TContext & { now: Date } };
+
 /**
  * The usual activation, a new device taking a free seat, in ONE autocommit statement instead of a
- * transaction of five: the migration's seatwise_lock_seats() locks the license row (the same lock the
- * transactional path takes) and counts its seats with a fresh snapshot, and insertSeat's statement
- * inserts only when the license is usable, the device holds no seat here or on a sibling license,
- * and a seat below the limit is free. Anything else returns null and nothing is written: the caller
- * takes its transactional path, which decides and explains (re-activation, goodwill, refusals,
- * moves). The caller sends only plain node-locked activations here: no evaluation, token key, user
- * or administrator email.
+ * transaction, shared by the activations of the same event-loop turn. The migration's
+ * seatwise_lock_seats() locks each license row (the same lock the transactional path takes) and
+ * counts its seats with a fresh snapshot, and the statement inserts a seat only where the license is
+ * usable, the device holds no seat on it or on a sibling license, and a seat below the limit is free:
+ * the row, its event and webhook deliveries, and its count in the open billing period.
+ *
+ * Anything else returns null and nothing is written for it: the caller takes its transactional path,
+ * which decides and explains (re-activation, goodwill, refusals, moves). So does a second activation
+ * of a license already in the batch (its count could not see the first one's seat), and every
+ * activation of a batch that lost a deadlock. The caller sends only plain node-locked activations
+ * here: no evaluation, token key, user or administrator email.
  */
-export async function takeQuickSeat(
+export function takeQuickSeat(
   license: TLicenseWithPolicy,
-  seat: Omit<TNewSeat, "overage" | "leaseExpiresAt" | "tokenKeyId" | "userId">,
+  seat: TQuickSeatFields,
   event: (activationId: string) => TEventInput,
   ctx: TContext & { now: Date },
 ): Promise<TQuickSeat | null> {
-  const { now } = ctx;
-  const guard = {
-    state: Prisma.sql`SELECT * FROM "seatwise_lock_seats"(${license.id}, ${seat.fingerprint}, ${now}::timestamptz)`,
-    allow: Prisma.sql`state."status" = 'ACTIVE' AND (state."expiresAt" IS NULL OR state."expiresAt" > ${now}::timestamptz)
-      AND state."existingId" IS NULL AND state."used" < coalesce(state."seats", ${license.policy.seats}::int)
-      AND json_array_length(${movableSeatsSql(license, seat.fingerprint)}) = 0`,
-  };
-  const full = { ...seat, overage: false, leaseExpiresAt: null, tokenKeyId: null, userId: null };
-  const { activation, consumed, state } = await insertSeatIf<TLockedState>(db, license, full, (id) => [event(id)], ctx, { guard });
-  if (!activation || !state) return null;
-  const { existingId: _existing, used, ...locked } = state;
-  return { activation, consumed, used: used + 1, current: { ...license, ...locked } };
+  return takeBatched({ license, seat, event, ctx });
+}
+
+type TRow = Partial<Activation> & {
+  __i: bigint | number;
+  __status: LicenseStatus;
+  __seats: number | null;
+  __expiresAt: Date | null;
+  __currentPeriodId: string | null;
+  __seatAlertThreshold: number | null;
+  __used: number;
+  __consumed: number | null;
+};
+
+const takeBatched = batcher(async (asks: TAsk[]): Promise<(TQuickSeat | null)[]> => {
+  const seen = new Set<string>();
+  const batch = asks.filter((a) => !seen.has(a.license.id) && seen.add(a.license.id));
+  const ids = batch.map(() => newId());
+  const events = batch.map((a, i) => eventRow(a.ctx, a.event(ids[i]!)));
+  const types = events.map((e) => webhookTypeForAction(e.action));
+  const col = <T,>(pick: (a: TAsk, i: number) => T) => batch.map(pick);
+  const text = (pick: (a: TAsk, i: number) => string | null | undefined) => col((a, i) => pick(a, i) ?? null);
+  let rows: TRow[];
+  try {
+    rows = await db.$queryRaw<TRow[]>`
+      WITH input AS (
+        SELECT * FROM unnest(${text((_, i) => ids[i])}::text[], ${text((a) => a.license.id)}::text[], ${text((a) => a.seat.fingerprint)}::text[],
+          ${col((a) => a.license.policy.seats)}::int[], ${text((a) => a.license.organizationId)}::text[], ${text((a) => a.license.policy.productId)}::text[],
+          ${text((a) => a.ctx.now.toISOString())}::text[], ${text((a) => a.seat.friendlyName)}::text[], ${text((a) => a.seat.hostname)}::text[],
+          ${text((a) => a.seat.platform)}::text[], ${text((a) => a.seat.appVersion)}::text[], ${text((a) => a.seat.ip)}::text[],
+          ${text((_, i) => events[i]!.id)}::text[], ${text((_, i) => events[i]!.action)}::text[], ${text((_, i) => events[i]!.actorType)}::text[],
+          ${text((_, i) => events[i]!.actorId)}::text[], ${text((_, i) => events[i]!.actorLabel)}::text[], ${text((_, i) => events[i]!.ip)}::text[],
+          ${text((_, i) => (events[i]!.data === null ? null : JSON.stringify(events[i]!.data)))}::text[], ${text((_, i) => types[i])}::text[],
+          ${text((_, i) => (types[i] ? JSON.stringify(buildWebhookPayload(types[i]!, events[i]!)) : null))}::text[])
+          WITH ORDINALITY AS u("id", "licenseId", "fingerprint", "policySeats", "organizationId", "productId", "now", "friendlyName", "hostname",
+            "platform", "appVersion", "ip", "eventId", "action", "actorType", "actorId", "actorLabel", "eventIp", "data", "type", "payload", "i")
+      ),
+      -- Licenses are locked in id order (each call of the function in turn), so batches in flight at
+      -- the same time can't deadlock each other.
+      state AS MATERIALIZED (
+        SELECT input."i", s.* FROM (SELECT * FROM input ORDER BY "licenseId") input
+        CROSS JOIN LATERAL "seatwise_lock_seats"(input."licenseId", input."fingerprint", input."now"::timestamptz) s
+      ),
+      allowed AS (
+        SELECT input.*, state."currentPeriodId" FROM state JOIN input ON input."i" = state."i"
+        WHERE state."status" = 'ACTIVE' AND (state."expiresAt" IS NULL OR state."expiresAt" > input."now"::timestamptz)
+          AND state."existingId" IS NULL AND state."used" < coalesce(state."seats", input."policySeats")
+          -- A device on a sibling license of the organization's product moves: the transaction does that.
+          AND (input."organizationId" IS NULL OR NOT EXISTS (
+            SELECT 1 FROM "Activation" a JOIN "License" l ON l."id" = a."licenseId" JOIN "Policy" p ON p."id" = l."policyId"
+            WHERE a."fingerprint" = input."fingerprint" AND a."deactivatedAt" IS NULL AND a."licenseId" <> input."licenseId"
+              AND l."organizationId" = input."organizationId" AND p."productId" = input."productId"))
+      ),
+      seat AS (
+        INSERT INTO "Activation" ("id", "licenseId", "fingerprint", "friendlyName", "hostname", "platform", "appVersion", "ip", "userId",
+          "tokenKeyId", "overage", "leaseExpiresAt", "createdAt", "lastSeenAt", "lastPeriodId")
+        SELECT "id", "licenseId", "fingerprint", "friendlyName", "hostname", "platform", "appVersion", "ip", NULL, NULL, false, NULL,
+          "now"::timestamptz, "now"::timestamptz, "currentPeriodId"
+        FROM allowed
+        RETURNING ${activationColumns()}
+      ),
+      usage AS (
+        INSERT INTO "PeriodUsage" ("periodId", "activationId", "firstSeenAt")
+        SELECT "lastPeriodId", "id", "createdAt" FROM seat WHERE "lastPeriodId" IS NOT NULL
+      ),
+      -- One license per batch, so one seat per period: the counter goes up by one.
+      period AS (
+        UPDATE "BillingPeriod" bp SET "seatsConsumed" = bp."seatsConsumed" + 1 FROM seat
+        WHERE bp."id" = seat."lastPeriodId" RETURNING bp."id", bp."seatsConsumed", bp."seatAlertSentAt"
+      ),
+      logged AS (SELECT allowed.* FROM allowed JOIN seat ON seat."id" = allowed."id"),
+      event AS (
+        INSERT INTO "Event" ("id", "createdAt", "actorType", "actorId", "actorLabel", "action", "licenseId", "activationId", "organizationId", "ip", "data")
+        SELECT "eventId", "now"::timestamptz, "actorType", "actorId", "actorLabel", "action", "licenseId", "id", "organizationId", "eventIp", "data"::jsonb
+        FROM logged
+      ),
+      deliveries AS (${webhookDeliveriesFromSql(
+        Prisma.sql`SELECT "type", "licenseId" AS "orderingKey", "payload"::jsonb AS "payload", "now"::timestamptz AS "at" FROM logged`,
+      )})
+      SELECT state."i" AS "__i", state."status" AS "__status", state."seats" AS "__seats", state."expiresAt" AS "__expiresAt",
+        state."currentPeriodId" AS "__currentPeriodId", state."seatAlertThreshold" AS "__seatAlertThreshold", state."used" AS "__used",
+        -- Only a period whose seat alert has not gone out yet needs its count (the alert is sent once).
+        (SELECT p."seatsConsumed" FROM period p WHERE p."id" = seat."lastPeriodId" AND p."seatAlertSentAt" IS NULL) AS "__consumed",
+        seat.*
+      FROM state JOIN input ON input."i" = state."i" LEFT JOIN seat ON seat."id" = input."id"`;
+  } catch (error) {
+    // Two statements locking licenses in different orders: PostgreSQL aborted this one. Nothing of it
+    // was written; each activation takes the transactional path instead.
+    if (isDeadlock(error)) return asks.map(() => null);
+    throw error;
+  }
+  const byLicense = new Map<string, TQuickSeat>();
+  for (const row of rows) {
+    const { __i, __status, __seats, __expiresAt, __currentPeriodId, __seatAlertThreshold, __used, __consumed, ...seat } = row;
+    if (!seat.id) continue;
+    const ask = batch[Number(__i) - 1]!;
+    byLicense.set(ask.license.id, {
+      activation: seat as Activation,
+      consumed: __consumed,
+      used: __used + 1,
+      current: { ...ask.license, status: __status, seats: __seats, expiresAt: __expiresAt, currentPeriodId: __currentPeriodId, seatAlertThreshold: __seatAlertThreshold },
+    });
+  }
+  // Only the call that went into the batch gets its license's seat; a second one falls back.
+  return asks.map((a) => (batch.includes(a) ? (byLicense.get(a.license.id) ?? null) : null));
+});
+
+function isDeadlock(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);
+  return /40P01|deadlock detected/i.test(text);
 }

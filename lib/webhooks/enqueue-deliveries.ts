@@ -25,22 +25,22 @@ export function buildWebhookPayload(type: TWebhookEventType, event: Event) {
  * commit together, and with no endpoints it costs nothing more than a look at a tiny, indexed table.
  * Deliveries of one license share an orderingKey so the worker sends them in order.
  */
-export function webhookDeliveriesSql(type: TWebhookEventType, event: Event, onlyIf: Prisma.Sql = Prisma.sql`true`): Prisma.Sql {
+export function webhookDeliveriesSql(type: TWebhookEventType, event: Event): Prisma.Sql {
   const payload = JSON.stringify(buildWebhookPayload(type, event));
   return webhookDeliveriesFromSql(
-    type,
-    Prisma.sql`SELECT ${event.licenseId}::text AS "orderingKey", ${payload}::jsonb AS "payload", ${event.createdAt}::timestamptz AS "at" WHERE ${onlyIf}`,
+    Prisma.sql`SELECT ${type}::text AS "type", ${event.licenseId}::text AS "orderingKey", ${payload}::jsonb AS "payload", ${event.createdAt}::timestamptz AS "at"`,
   );
 }
 
 /**
- * The same for many events of one type at once: `events` is a query with one row per event, its
- * columns "orderingKey" (the license id), "payload" (buildWebhookPayload's body, jsonb) and "at".
+ * The same for many events at once: `events` is a query with one row per event, its columns "type"
+ * (the webhook event type; null for an event no webhook carries), "orderingKey" (the license id),
+ * "payload" (buildWebhookPayload's body, jsonb) and "at".
  */
-export function webhookDeliveriesFromSql(type: TWebhookEventType, events: Prisma.Sql): Prisma.Sql {
+export function webhookDeliveriesFromSql(events: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO "WebhookDelivery" ("id", "endpointId", "eventType", "orderingKey", "payload", "status", "attempts", "nextAttemptAt", "createdAt")
-    SELECT gen_random_uuid()::text, e."id", ${type}, ev."orderingKey", ev."payload", 'PENDING', 0, ev."at", ev."at"
-    FROM (${events}) ev CROSS JOIN "WebhookEndpoint" e
-    WHERE e."enabled" AND (cardinality(e."events") = 0 OR ${type} = ANY(e."events"))`;
+    SELECT gen_random_uuid()::text, e."id", ev."type", ev."orderingKey", ev."payload", 'PENDING', 0, ev."at", ev."at"
+    FROM (${events}) ev JOIN "WebhookEndpoint" e ON e."enabled" AND (cardinality(e."events") = 0 OR ev."type" = ANY(e."events"))
+    WHERE ev."type" IS NOT NULL`;
 }
