@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { batcher } from "../db/batcher";
+import { isWriteConflict } from "../db/write-conflict";
 import { eventRow, type TContext } from "../events/record-event";
 import { Prisma, type Activation } from "../generated/prisma/client";
 import { buildWebhookPayload, webhookDeliveriesFromSql } from "../webhooks/enqueue-deliveries";
@@ -50,7 +51,9 @@ const freeBatched = batcher(async (frees: TFree[]): Promise<TFreed[]> => {
   // Seats are locked in id order before they are updated, so batches in flight at the same time (on
   // this or another instance) can't deadlock. Within a batch the deactivations count as if they ran
   // in call order: each answer still counts the seats that later calls free.
-  const rows = await db.$queryRaw<TRow[]>`
+  // A deadlock with a statement that locks seats in another order (a device move) rolled this one
+  // back whole: run it once more.
+  const statement = () => db.$queryRaw<TRow[]>`
     WITH input AS (
       SELECT * FROM unnest(${col((f) => f.seat.id)}::text[], ${col((f) => f.licenseId)}::text[], ${col((f) => f.organizationId)}::text[],
         ${col((f) => f.ctx.now.toISOString())}::text[], ${col((f) => f.freedAt?.toISOString() ?? null)}::text[],
@@ -79,6 +82,7 @@ const freeBatched = batcher(async (frees: TFree[]): Promise<TFreed[]> => {
       ${seatsInUseSql(Prisma.sql`f."licenseId"`, Prisma.sql`f."__now"`, Prisma.sql`held."id" IN (SELECT g."id" FROM freed g WHERE g."licenseId" = f."licenseId" AND g."__i" <= f."__i")`)}
       + (SELECT count(*)::int FROM freed g WHERE g."licenseId" = f."licenseId" AND g."__i" <= f."__i" AND g."seatFreedAt" > f."__now") AS "__seatsInUse"
     FROM freed f`;
+  const rows = await statement().catch((error: unknown) => (isWriteConflict(error) ? statement() : Promise.reject(error)));
   const byIndex = new Map<number, TFreed>();
   for (const row of rows) {
     const { __i: _i, __seatsInUse: used, __now: _now, ...activation } = row as TRow & { __now: unknown };

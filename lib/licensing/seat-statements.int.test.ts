@@ -5,12 +5,15 @@ import { describe, expect, it } from "vitest";
 import { createLicense } from "../admin/create-license";
 import { ApiError } from "../api/errors";
 import { db } from "../db";
+import { isWriteConflict } from "../db/write-conflict";
 import { makeLicense, staffCtx } from "../test/factories";
 import { createWebhookEndpoint } from "../webhooks/endpoints";
 import { activateSeat } from "./activate-seat";
 import { countSeatsInUse } from "./count-seats";
 import { deactivateActivationById, deactivateSeat } from "./deactivate-seat";
+import { findLicenseById } from "./find-license";
 import { findActiveSeat } from "./find-seat";
+import { takeQuickSeat } from "./take-quick-seat";
 
 const ctx = { actor: { type: "LICENSE_KEY" as const }, ip: "127.0.0.1" };
 
@@ -84,6 +87,56 @@ describe("seat statements", () => {
       }
     }
     expect((await db.activation.findFirstOrThrow({ where: { licenseId: roomy.license.id, fingerprint: "r1" } })).friendlyName).toBe("R one");
+  });
+
+  it.runIf(process.env.TEST_DB_KIND === "postgres")("a shared activation statement that loses a deadlock writes nothing and sends each activation to the transaction", async () => {
+    // Another transaction holds the higher license and, once the shared statement holds the lower one
+    // and waits for the higher, asks for the lower: a deadlock. The statement, whose wait began first,
+    // checks for one first (after deadlock_timeout, 1 s), so it is the one PostgreSQL rolls back. On a
+    // machine so busy that the other asks more than 1 s later, the other is rolled back instead, and
+    // the scenario runs again.
+    async function attempt() {
+      const [low, high] = [await makeLicense({ license: { seats: 3 } }), await makeLicense({ license: { seats: 3 } })].sort((a, b) => (a.license.id < b.license.id ? -1 : 1));
+      const [lowLicense, highLicense] = [(await findLicenseById(low!.license.id))!, (await findLicenseById(high!.license.id))!];
+      let heldHigh!: () => void;
+      const highLocked = new Promise<void>((resolve) => (heldHigh = resolve));
+      const other = db
+        .$transaction(
+          async (tx) => {
+            await tx.$queryRaw`SELECT 1 FROM "License" WHERE "id" = ${highLicense.id} FOR UPDATE`;
+            heldHigh();
+            for (let i = 0; i < 500; i++) {
+              // Activity statistics are read once per transaction unless the snapshot is cleared.
+              await tx.$executeRaw`SELECT pg_stat_clear_snapshot()`;
+              const [waiting] = await tx.$queryRaw<{ n: number }[]>`
+                SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+              if (waiting!.n > 0) break;
+              await new Promise((r) => setTimeout(r, 20));
+            }
+            await tx.$queryRaw`SELECT 1 FROM "License" WHERE "id" = ${lowLicense.id} FOR UPDATE`;
+          },
+          { timeout: 30_000 },
+        )
+        .then(() => "committed", (error: unknown) => (isWriteConflict(error) ? "rolled back" : Promise.reject(error)));
+      await highLocked;
+      const now = new Date();
+      const take = (license: typeof lowLicense, fingerprint: string) =>
+        takeQuickSeat(license, { licenseId: license.id, fingerprint, ip: null }, (activationId) => ({ action: "activation.created", licenseId: license.id, activationId }), { ...ctx, now });
+      // Called in one turn, so they share one statement.
+      const seats = await Promise.all([take(lowLicense, "dl-1"), take(highLicense, "dl-2")]);
+      return { low, high, seats, other: await other, take: () => take(highLicense, "dl-2") };
+    }
+    let run = await attempt();
+    for (let i = 0; i < 2 && run.other !== "committed"; i++) run = await attempt();
+    const { low, high, seats, take } = run;
+    expect(run.other).toBe("committed");
+    expect(seats).toEqual([null, null]);
+    const ids = [low!.license.id, high!.license.id];
+    expect(await db.activation.count({ where: { licenseId: { in: ids } } })).toBe(0);
+    expect(await db.event.count({ where: { licenseId: { in: ids }, action: "activation.created" } })).toBe(0);
+    // The transactional path then takes the seats; so does the shared statement, now nothing holds the locks.
+    expect((await activateSeat({ key: low!.key, fingerprint: "dl-1" }, ctx)).license.seats.used).toBe(1);
+    expect(await take()).toMatchObject({ used: 1 });
   });
 
   it("a device moving from a sibling license frees its old seat in the activation's transaction", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { batcher } from "../db/batcher";
 import { newId } from "../db/new-id";
+import { isWriteConflict } from "../db/write-conflict";
 import { eventRow, type TContext, type TEventInput } from "../events/record-event";
 import { Prisma, type Activation, type LicenseStatus } from "../generated/prisma/client";
 import { buildWebhookPayload, webhookDeliveriesFromSql } from "../webhooks/enqueue-deliveries";
@@ -130,7 +131,7 @@ const takeBatched = batcher(async (asks: TAsk[]): Promise<(TQuickSeat | null)[]>
   } catch (error) {
     // Two statements locking licenses in different orders: PostgreSQL aborted this one. Nothing of it
     // was written; each activation takes the transactional path instead.
-    if (isDeadlock(error)) return asks.map(() => null);
+    if (isWriteConflict(error)) return asks.map(() => null);
     throw error;
   }
   const byLicense = new Map<string, TQuickSeat>();
@@ -148,8 +149,3 @@ const takeBatched = batcher(async (asks: TAsk[]): Promise<(TQuickSeat | null)[]>
   // Only the call that went into the batch gets its license's seat; a second one falls back.
   return asks.map((a) => (batch.includes(a) ? (byLicense.get(a.license.id) ?? null) : null));
 });
-
-function isDeadlock(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);
-  return /40P01|deadlock detected/i.test(text);
-}
