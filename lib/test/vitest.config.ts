@@ -19,6 +19,9 @@ const databaseProjects = ["pglite", ...(process.env.TEST_DATABASE_URL ? ["postgr
     setupFiles: [path.join(root, "lib/test/setup-db.ts")],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // In CI a failed integration test runs once more; npm test lists every test that needed it, so a
+    // flaky test is seen and fixed, not hidden (lib/cli/test.ts).
+    retry: process.env.CI ? 1 : 0,
     pool: "forks" as const,
     maxWorkers: 2,
     sequence: { groupOrder: index + 1 },
