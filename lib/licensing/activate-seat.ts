@@ -10,8 +10,8 @@ import type { TLicenseWithPolicy } from "./find-license";
 import { findActiveSeatAndCount } from "./find-seat";
 import { insertSeat } from "./insert-seat";
 import { takeQuickSeat } from "./take-quick-seat";
-import { checkoutLease } from "./lease-seat";
-import { isFloating } from "./lease-rules";
+import { checkoutLease, leaseCreatedEvent } from "./lease-seat";
+import { isFloating, leaseEnd } from "./lease-rules";
 import { licenseProblem, seatLimit } from "./license-rules";
 import type { TActivateInput } from "./schemas";
 import { serializeActivation, serializeLicense } from "./serialize";
@@ -68,9 +68,7 @@ export async function activateLicenseSeat(
   const problem = licenseProblem(license, now);
   try {
     if (problem) throw refusalFor(problem);
-    const quick = quickEligible(license, options)
-      ? await takeQuickSeat(license, newSeatFields(license, device, ctx), (id) => createdEvent(license, device, id), { ...ctx, now })
-      : null;
+    const quick = quickEligible(license, options) ? await takeQuickSeat(...quickSeat(license, device, { ...ctx, now })) : null;
     const { activation, created, used, consumed, current } = quick
       ? { ...quick, created: true }
       : await db.$transaction(async (tx) => {
@@ -171,11 +169,20 @@ export async function activateLicenseSeat(
 }
 
 /**
- * The one-statement path (take-quick-seat.ts) serves plain activations. Evaluations, token keys,
- * user seats, administrator emails and floating leases need the transaction's extra steps.
+ * The one-statement path (take-quick-seat.ts) serves plain activations: a new node-locked seat, or a
+ * new floating lease. Evaluations, token keys, user seats and administrator emails need the
+ * transaction's extra steps.
  */
 function quickEligible(license: TLicenseWithPolicy, options: { userId?: string; tokenKeyId?: string; email?: string }): boolean {
-  return !isFloating(license) && !isEvaluation(license) && !options.userId && !options.tokenKeyId && !options.email;
+  return !isEvaluation(license) && !options.userId && !options.tokenKeyId && !options.email;
+}
+
+/** What the one-statement path inserts: the seat (with its lease, on a floating license) and its event. */
+function quickSeat(license: TLicenseWithPolicy, device: TDevice, ctx: TContext & { now: Date }): Parameters<typeof takeQuickSeat> {
+  const seat = newSeatFields(license, device, ctx);
+  if (!isFloating(license)) return [license, { ...seat, leaseExpiresAt: null }, (id) => createdEvent(license, device, id), ctx];
+  const leaseExpiresAt = leaseEnd(license, ctx.now);
+  return [license, { ...seat, leaseExpiresAt }, (id) => leaseCreatedEvent(license, device, id, leaseExpiresAt), ctx];
 }
 
 function newSeatFields(license: TLicenseWithPolicy, device: TDevice, ctx: TContext) {

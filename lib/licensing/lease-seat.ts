@@ -2,7 +2,7 @@ import "server-only";
 import { ApiError } from "../api/errors";
 import { recordSeatUsage } from "../billing/record-seat-usage";
 import type { TTx } from "../db";
-import type { TContext } from "../events/record-event";
+import type { TContext, TEventInput } from "../events/record-event";
 import type { Activation, Prisma } from "../generated/prisma/client";
 import { countSeatsInUse, seatHoldingWhere } from "./count-seats";
 import type { TLicenseWithPolicy } from "./find-license";
@@ -114,7 +114,20 @@ export async function checkoutLease(
     overage: false,
     leaseExpiresAt: leaseEnd(license, now),
   };
-  const { activation, consumed } = await insertSeat(tx, license, seat, (activationId) => [{
+  const event = (activationId: string) => leaseCreatedEvent(license, device, activationId, seat.leaseExpiresAt, options);
+  const { activation, consumed } = await insertSeat(tx, license, seat, (activationId) => [event(activationId)], { ...ctx, now });
+  return { activation, created: true, used: seats.used + 1, consumed };
+}
+
+/** The audit record of a new lease (a fresh row): by checkout, by a heartbeat that leased anew, or by the shared path. */
+export function leaseCreatedEvent(
+  license: Pick<TLicenseWithPolicy, "id" | "organizationId">,
+  device: Pick<TLeaseDevice, "fingerprint" | "friendlyName">,
+  activationId: string,
+  leaseExpiresAt: Date,
+  options: { via?: "activation" | "heartbeat"; previousActivationId?: string } = {},
+): TEventInput {
+  return {
     action: "activation.created",
     licenseId: license.id,
     activationId,
@@ -123,12 +136,11 @@ export async function checkoutLease(
       fingerprint: device.fingerprint,
       friendlyName: device.friendlyName ?? null,
       lease: true,
-      leaseExpiresAt: seat.leaseExpiresAt.toISOString(),
+      leaseExpiresAt: leaseExpiresAt.toISOString(),
       via: options.via ?? "activation",
       ...(options.previousActivationId ? { previousActivationId: options.previousActivationId } : {}),
     },
-  }], { ...ctx, now });
-  return { activation, created: true, used: seats.used + 1, consumed };
+  };
 }
 
 /** Extends a live lease; null when the row was released meanwhile (then the caller leases anew). */

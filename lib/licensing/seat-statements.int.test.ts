@@ -121,7 +121,7 @@ describe("seat statements", () => {
       await highLocked;
       const now = new Date();
       const take = (license: typeof lowLicense, fingerprint: string) =>
-        takeQuickSeat(license, { licenseId: license.id, fingerprint, ip: null }, (activationId) => ({ action: "activation.created", licenseId: license.id, activationId }), { ...ctx, now });
+        takeQuickSeat(license, { licenseId: license.id, fingerprint, ip: null, leaseExpiresAt: null }, (activationId) => ({ action: "activation.created", licenseId: license.id, activationId }), { ...ctx, now });
       // Called in one turn, so they share one statement.
       const seats = await Promise.all([take(lowLicense, "dl-1"), take(highLicense, "dl-2")]);
       return { low, high, seats, other: await other, take: () => take(highLicense, "dl-2") };
@@ -137,6 +137,25 @@ describe("seat statements", () => {
     // The transactional path then takes the seats; so does the shared statement, now nothing holds the locks.
     expect((await activateSeat({ key: low!.key, fingerprint: "dl-1" }, ctx)).license.seats.used).toBe(1);
     expect(await take()).toMatchObject({ used: 1 });
+  });
+
+  it("floating checkouts of one turn lease their seats in the shared statement; a full license still refuses with Retry-After", async () => {
+    const now = new Date(Date.UTC(2026, 10, 22, 12));
+    const at = { ...ctx, now };
+    const a = await makeLicense({ policy: { model: "FLOATING", seats: 2, leaseDurationSeconds: 600 } });
+    const b = await makeLicense({ policy: { model: "FLOATING", seats: 1, leaseDurationSeconds: 600 } });
+    const [first, other, second] = await Promise.all([
+      activateSeat({ key: a.key, fingerprint: "f1" }, at),
+      activateSeat({ key: b.key, fingerprint: "g1" }, at),
+      activateSeat({ key: a.key, fingerprint: "f2" }, at),
+    ]);
+    const end = new Date(now.getTime() + 600_000).toISOString();
+    for (const res of [first!, other!, second!]) expect(res.activation).toMatchObject({ leaseExpiresAt: end, refreshBefore: new Date(now.getTime() + 300_000).toISOString() });
+    expect([first!.license.seats.used, second!.license.seats.used].sort()).toEqual([1, 2]);
+    const created = await db.event.findFirstOrThrow({ where: { action: "activation.created", activationId: other!.activation.id } });
+    expect(created.data).toEqual({ fingerprint: "g1", friendlyName: null, lease: true, leaseExpiresAt: end, via: "activation" });
+    const refused = await activateSeat({ key: b.key, fingerprint: "g2" }, at).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: "SEAT_LIMIT_REACHED", details: { retryAfter: 600 } });
   });
 
   it("a device moving from a sibling license frees its old seat in the activation's transaction", async () => {

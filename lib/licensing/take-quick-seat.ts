@@ -11,7 +11,7 @@ import { activationColumns } from "./activation-columns";
 import type { TLicenseWithPolicy } from "./find-license";
 import type { TNewSeat } from "./insert-seat";
 
-type TQuickSeatFields = Omit<TNewSeat, "overage" | "leaseExpiresAt" | "tokenKeyId" | "userId">;
+type TQuickSeatFields = Omit<TNewSeat, "overage" | "tokenKeyId" | "userId">;
 
 export type TQuickSeat = {
   activation: Activation;
@@ -24,7 +24,7 @@ export type TQuickSeat = {
 type TAsk = { license: TLicenseWithPolicy; seat: TQuickSeatFields; event: (activationId: string) => TEventInput; ctx: TContext & { now: Date } };
 
 /**
- * The usual activation, a new device taking a free seat, in ONE autocommit statement instead of a
+ * The usual activation, a new device taking a free seat (or a free floating lease), in ONE autocommit statement instead of a
  * transaction, shared by the activations of the same event-loop turn. The migration's
  * seatwise_lock_seats() locks each license row (the same lock the transactional path takes) and
  * counts its seats with a fresh snapshot, and the statement inserts a seat only where the license is
@@ -34,8 +34,9 @@ type TAsk = { license: TLicenseWithPolicy; seat: TQuickSeatFields; event: (activ
  * Anything else returns null and nothing is written for it: the caller takes its transactional path,
  * which decides and explains (re-activation, goodwill, refusals, moves). So does a second activation
  * of a license already in the batch (its count could not see the first one's seat), and every
- * activation of a batch that lost a deadlock. The caller sends only plain node-locked activations
- * here: no evaluation, token key, user or administrator email.
+ * activation of a batch that lost a deadlock. The caller sends only plain activations here: no
+ * evaluation, token key, user or administrator email. A device whose lease ran out holds a row
+ * still: the transaction releases it and leases anew.
  */
 export function takeQuickSeat(
   license: TLicenseWithPolicy,
@@ -76,9 +77,11 @@ const takeBatched = batcher(async (asks: TAsk[]): Promise<(TQuickSeat | null)[]>
           ${text((_, i) => events[i]!.id)}::text[], ${text((_, i) => events[i]!.action)}::text[], ${text((_, i) => events[i]!.actorType)}::text[],
           ${text((_, i) => events[i]!.actorId)}::text[], ${text((_, i) => events[i]!.actorLabel)}::text[], ${text((_, i) => events[i]!.ip)}::text[],
           ${text((_, i) => (events[i]!.data === null ? null : JSON.stringify(events[i]!.data)))}::text[], ${text((_, i) => types[i])}::text[],
-          ${text((_, i) => (types[i] ? JSON.stringify(buildWebhookPayload(types[i]!, events[i]!)) : null))}::text[])
+          ${text((_, i) => (types[i] ? JSON.stringify(buildWebhookPayload(types[i]!, events[i]!)) : null))}::text[],
+          ${text((a) => a.seat.leaseExpiresAt?.toISOString())}::text[])
           WITH ORDINALITY AS u("id", "licenseId", "fingerprint", "policySeats", "organizationId", "productId", "now", "friendlyName", "hostname",
-            "platform", "appVersion", "ip", "eventId", "action", "actorType", "actorId", "actorLabel", "eventIp", "data", "type", "payload", "i")
+            "platform", "appVersion", "ip", "eventId", "action", "actorType", "actorId", "actorLabel", "eventIp", "data", "type", "payload",
+            "leaseExpiresAt", "i")
       ),
       -- Licenses are locked in id order (each call of the function in turn), so batches in flight at
       -- the same time can't deadlock each other.
@@ -99,8 +102,8 @@ const takeBatched = batcher(async (asks: TAsk[]): Promise<(TQuickSeat | null)[]>
       seat AS (
         INSERT INTO "Activation" ("id", "licenseId", "fingerprint", "friendlyName", "hostname", "platform", "appVersion", "ip", "userId",
           "tokenKeyId", "overage", "leaseExpiresAt", "createdAt", "lastSeenAt", "lastPeriodId")
-        SELECT "id", "licenseId", "fingerprint", "friendlyName", "hostname", "platform", "appVersion", "ip", NULL, NULL, false, NULL,
-          "now"::timestamptz, "now"::timestamptz, "currentPeriodId"
+        SELECT "id", "licenseId", "fingerprint", "friendlyName", "hostname", "platform", "appVersion", "ip", NULL, NULL, false,
+          "leaseExpiresAt"::timestamptz, "now"::timestamptz, "now"::timestamptz, "currentPeriodId"
         FROM allowed
         RETURNING ${activationColumns()}
       ),
