@@ -1,8 +1,9 @@
 import "server-only";
-import type { TDbOrTx } from "../db";
+import { db, type TDbOrTx } from "../db";
 import { newId } from "../db/new-id";
 import { Prisma, type Event } from "../generated/prisma/client";
 import { webhookDeliveriesSql } from "../webhooks/enqueue-deliveries";
+import { insertEvent } from "./insert-events";
 import { webhookTypeForAction } from "../webhooks/event-types";
 
 export type TActorType = "STAFF" | "API_TOKEN" | "LICENSE_KEY" | "USER" | "SYSTEM" | "ANONYMOUS";
@@ -22,9 +23,11 @@ export type TEventInput = {
 
 /**
  * Appends an audit event and, when its action maps to a webhook type, queues its deliveries, in one
- * statement: atomic on its own, inside or outside a transaction, and one round trip.
+ * statement: atomic on its own, inside or outside a transaction, and one round trip. Outside a
+ * transaction, the events of one event-loop turn share that statement (insert-events.ts).
  */
 export async function recordEvent(client: TDbOrTx, ctx: TContext, event: TEventInput): Promise<void> {
+  if (client === db) return insertEvent({ row: eventRow(ctx, event), data: event.data });
   const [insert, deliveries] = eventInserts(ctx, event);
   await client.$executeRaw(deliveries ? Prisma.sql`WITH event AS (${insert}) ${deliveries}` : insert);
 }
