@@ -100,7 +100,9 @@ export async function startRouteServer(options: { port?: number; sign?: TTestKey
       }
       const bytes = Buffer.from(await response.arrayBuffer());
       const out: Record<string, string> = Object.fromEntries(response.headers.entries());
-      out.date = new Date().toUTCString();
+      // A signed answer's Date is part of what was signed: keep it. Replacing it broke the signature
+      // whenever the clock crossed a second between signing and sending (a flaky client test).
+      out.date ??= new Date().toUTCString();
       if (options.sign && url.pathname.startsWith("/api/v1/") && !url.pathname.startsWith("/api/v1/admin/")) {
         out["seatwise-signature"] = signatureHeader(out.date, bytes, options.sign);
       }
