@@ -5,47 +5,58 @@ import { Prisma, type Event } from "../generated/prisma/client";
 import { buildWebhookPayload, webhookDeliveriesFromSql } from "../webhooks/enqueue-deliveries";
 import { webhookTypeForAction } from "../webhooks/event-types";
 
-/** An event row to insert, and its data as the caller gave it (undefined: no data). */
-export type TEventToInsert = { row: Event; data: Prisma.InputJsonValue | undefined };
-
 /**
  * Inserts events recorded outside a transaction, with their webhook deliveries: the events of one
  * event-loop turn share one statement (under load, dozens of requests log an event in the same
  * turn). When that statement fails, each event is inserted on its own, so one bad event fails only
  * its own caller, as it would alone.
  */
-export async function insertEvent(event: TEventToInsert): Promise<void> {
+export async function insertEvent(event: Event): Promise<void> {
   const failed = await insertBatched(event);
   if (failed) throw failed.reason;
 }
 
-const insertBatched = batcher(async (events: TEventToInsert[]): Promise<({ reason: unknown } | null)[]> => {
+const insertBatched = batcher(async (events: Event[]): Promise<({ reason: unknown } | null)[]> => {
   try {
-    await db.$executeRaw(insertSql(events));
+    await db.$executeRaw(insertEventsSql(events));
     return events.map(() => null);
   } catch (error) {
     if (events.length === 1) return [{ reason: error }];
-    const alone = await Promise.allSettled(events.map((event) => db.$executeRaw(insertSql([event]))));
+    const alone = await Promise.allSettled(events.map((event) => db.$executeRaw(insertEventsSql([event]))));
     return alone.map((r) => (r.status === "fulfilled" ? null : { reason: r.reason }));
   }
 });
 
-function insertSql(events: TEventToInsert[]): Prisma.Sql {
-  const col = <T,>(pick: (e: TEventToInsert) => T) => events.map(pick);
-  const types = events.map((e) => webhookTypeForAction(e.row.action));
+/** One statement that inserts `events` and queues their webhook deliveries. */
+export function insertEventsSql(events: Event[]): Prisma.Sql {
+  return Prisma.sql`WITH ${eventCtes(events)} SELECT NULL`;
+}
+
+/**
+ * CTEs that insert `events` (rows as eventRow builds them) and queue their webhook deliveries, for a
+ * statement that writes them beside its own work: "event_input" (one row per event), "event" and
+ * "event_deliveries". With `keep`, an SQL condition over event_input's columns and the statement's
+ * other CTEs (say, that the event's activation is among the rows an UPDATE matched), only the
+ * events for which it holds are written.
+ */
+export function eventCtes(events: Event[], keep: Prisma.Sql = Prisma.sql`true`): Prisma.Sql {
+  const col = <T,>(pick: (e: Event) => T) => events.map(pick);
+  const types = events.map((e) => webhookTypeForAction(e.action));
   return Prisma.sql`
-    WITH input AS (
-      SELECT * FROM unnest(${col((e) => e.row.id)}::text[], ${col((e) => e.row.createdAt.toISOString())}::text[], ${col((e) => e.row.actorType)}::text[],
-        ${col((e) => e.row.actorId)}::text[], ${col((e) => e.row.actorLabel)}::text[], ${col((e) => e.row.action)}::text[],
-        ${col((e) => e.row.licenseId)}::text[], ${col((e) => e.row.activationId)}::text[], ${col((e) => e.row.organizationId)}::text[],
-        ${col((e) => e.row.ip)}::text[], ${col((e) => (e.data === undefined ? null : JSON.stringify(e.data)))}::text[], ${types}::text[],
-        ${events.map((e, i) => (types[i] ? JSON.stringify(buildWebhookPayload(types[i]!, e.row)) : null))}::text[])
+    event_input AS (
+      SELECT * FROM unnest(${col((e) => e.id)}::text[], ${col((e) => e.createdAt.toISOString())}::text[], ${col((e) => e.actorType)}::text[],
+        ${col((e) => e.actorId)}::text[], ${col((e) => e.actorLabel)}::text[], ${col((e) => e.action)}::text[],
+        ${col((e) => e.licenseId)}::text[], ${col((e) => e.activationId)}::text[], ${col((e) => e.organizationId)}::text[],
+        ${col((e) => e.ip)}::text[], ${col((e) => (e.data === null ? null : JSON.stringify(e.data)))}::text[], ${types}::text[],
+        ${events.map((e, i) => (types[i] ? JSON.stringify(buildWebhookPayload(types[i]!, e)) : null))}::text[])
         AS u("id", "createdAt", "actorType", "actorId", "actorLabel", "action", "licenseId", "activationId", "organizationId", "ip", "data", "type", "payload")
     ),
     event AS (
       INSERT INTO "Event" ("id", "createdAt", "actorType", "actorId", "actorLabel", "action", "licenseId", "activationId", "organizationId", "ip", "data")
       SELECT "id", "createdAt"::timestamptz, "actorType", "actorId", "actorLabel", "action", "licenseId", "activationId", "organizationId", "ip", "data"::jsonb
-      FROM input
-    )
-    ${webhookDeliveriesFromSql(Prisma.sql`SELECT "type", "licenseId" AS "orderingKey", "payload"::jsonb AS "payload", "createdAt"::timestamptz AS "at" FROM input`)}`;
+      FROM event_input WHERE ${keep}
+    ),
+    event_deliveries AS (${webhookDeliveriesFromSql(
+      Prisma.sql`SELECT "type", "licenseId" AS "orderingKey", "payload"::jsonb AS "payload", "createdAt"::timestamptz AS "at" FROM event_input WHERE ${keep}`,
+    )})`;
 }

@@ -2,9 +2,7 @@ import "server-only";
 import { db, type TDbOrTx } from "../db";
 import { newId } from "../db/new-id";
 import { Prisma, type Event } from "../generated/prisma/client";
-import { webhookDeliveriesSql } from "../webhooks/enqueue-deliveries";
-import { insertEvent } from "./insert-events";
-import { webhookTypeForAction } from "../webhooks/event-types";
+import { insertEvent, insertEventsSql } from "./insert-events";
 
 export type TActorType = "STAFF" | "API_TOKEN" | "LICENSE_KEY" | "USER" | "SYSTEM" | "ANONYMOUS";
 
@@ -27,23 +25,9 @@ export type TEventInput = {
  * transaction, the events of one event-loop turn share that statement (insert-events.ts).
  */
 export async function recordEvent(client: TDbOrTx, ctx: TContext, event: TEventInput): Promise<void> {
-  if (client === db) return insertEvent({ row: eventRow(ctx, event), data: event.data });
-  const [insert, deliveries] = eventInserts(ctx, event);
-  await client.$executeRaw(deliveries ? Prisma.sql`WITH event AS (${insert}) ${deliveries}` : insert);
-}
-
-/**
- * recordEvent's INSERTs (the event, then its deliveries when it has any), for a caller that runs them
- * as CTEs of a bigger statement.
- */
-export function eventInserts(ctx: TContext, event: TEventInput): [Prisma.Sql, Prisma.Sql?] {
-  const webhookType = webhookTypeForAction(event.action);
   const row = eventRow(ctx, event);
-  const insert = Prisma.sql`
-    INSERT INTO "Event" ("id", "createdAt", "actorType", "actorId", "actorLabel", "action", "licenseId", "activationId", "organizationId", "ip", "data")
-    SELECT ${row.id}, ${row.createdAt}::timestamptz, ${row.actorType}, ${row.actorId}::text, ${row.actorLabel}::text, ${row.action}, ${row.licenseId}::text,
-      ${row.activationId}::text, ${row.organizationId}::text, ${row.ip}::text, ${event.data === undefined ? null : JSON.stringify(event.data)}::jsonb`;
-  return webhookType ? [insert, webhookDeliveriesSql(webhookType, row)] : [insert];
+  if (client === db) return insertEvent(row);
+  await client.$executeRaw(insertEventsSql([row]));
 }
 
 /** The Event row an event will be stored as, with its id and time: for statements that insert it themselves. */

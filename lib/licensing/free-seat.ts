@@ -2,9 +2,9 @@ import "server-only";
 import { db } from "../db";
 import { batcher } from "../db/batcher";
 import { isWriteConflict } from "../db/write-conflict";
+import { eventCtes } from "../events/insert-events";
 import { eventRow, type TContext } from "../events/record-event";
 import { Prisma, type Activation } from "../generated/prisma/client";
-import { buildWebhookPayload, webhookDeliveriesFromSql } from "../webhooks/enqueue-deliveries";
 import { activationColumns } from "./activation-columns";
 import { seatsInUseSql } from "./count-seats";
 
@@ -47,7 +47,7 @@ const freeBatched = batcher(async (frees: TFree[]): Promise<TFreed[]> => {
       data: { fingerprint: f.seat.fingerprint, friendlyName: f.seat.friendlyName, seatFreedAt: f.freedAt?.toISOString() ?? null },
     }),
   );
-  const col = <T,>(pick: (f: TFree, i: number) => T) => unique.map(pick);
+  const col = <T,>(pick: (f: TFree) => T) => unique.map(pick);
   // Seats are locked in id order before they are updated, so batches in flight at the same time (on
   // this or another instance) can't deadlock. Within a batch the deactivations count as if they ran
   // in call order: each answer still counts the seats that later calls free.
@@ -55,12 +55,9 @@ const freeBatched = batcher(async (frees: TFree[]): Promise<TFreed[]> => {
   // back whole: run it once more.
   const statement = () => db.$queryRaw<TRow[]>`
     WITH input AS (
-      SELECT * FROM unnest(${col((f) => f.seat.id)}::text[], ${col((f) => f.licenseId)}::text[], ${col((f) => f.organizationId)}::text[],
-        ${col((f) => f.ctx.now.toISOString())}::text[], ${col((f) => f.freedAt?.toISOString() ?? null)}::text[],
-        ${col((f) => f.ctx.actor.type)}::text[], ${col((f) => f.ctx.actor.id ?? null)}::text[], ${col((f) => f.ctx.actor.label ?? null)}::text[],
-        ${col((f) => f.ctx.ip ?? null)}::text[], ${col((_, i) => events[i]!.id)}::text[], ${col((_, i) => JSON.stringify(events[i]!.data))}::text[],
-        ${col((_, i) => JSON.stringify(buildWebhookPayload(TYPE, events[i]!)))}::text[])
-        WITH ORDINALITY AS u("seat", "licenseId", "organizationId", "now", "freedAt", "actorType", "actorId", "actorLabel", "ip", "eventId", "data", "payload", "i")
+      SELECT * FROM unnest(${col((f) => f.seat.id)}::text[], ${col((f) => f.licenseId)}::text[],
+        ${col((f) => f.ctx.now.toISOString())}::text[], ${col((f) => f.freedAt?.toISOString() ?? null)}::text[], ${col((f) => f.ctx.actor.type)}::text[])
+        WITH ORDINALITY AS u("seat", "licenseId", "now", "freedAt", "actorType", "i")
     ),
     locked AS (
       SELECT a."id", input."i" FROM input JOIN "Activation" a ON a."id" = input."seat" AND a."deactivatedAt" IS NULL
@@ -72,12 +69,7 @@ const freeBatched = batcher(async (frees: TFree[]): Promise<TFreed[]> => {
       WHERE a."id" = locked."id" AND a."deactivatedAt" IS NULL
       RETURNING input."i" AS "__i", input."now"::timestamptz AS "__now", ${activationColumns("a")}
     ),
-    logged AS (SELECT input.* FROM freed JOIN input ON input."i" = freed."__i"),
-    event AS (
-      INSERT INTO "Event" ("id", "createdAt", "actorType", "actorId", "actorLabel", "action", "licenseId", "activationId", "organizationId", "ip", "data")
-      SELECT "eventId", "now"::timestamptz, "actorType", "actorId", "actorLabel", ${TYPE}, "licenseId", "seat", "organizationId", "ip", "data"::jsonb FROM logged
-    ),
-    deliveries AS (${webhookDeliveriesFromSql(Prisma.sql`SELECT ${TYPE}::text AS "type", "licenseId" AS "orderingKey", "payload"::jsonb AS "payload", "now"::timestamptz AS "at" FROM logged`)})
+    ${eventCtes(events, Prisma.sql`event_input."activationId" IN (SELECT "id" FROM freed)`)}
     SELECT f.*,
       ${seatsInUseSql(Prisma.sql`f."licenseId"`, Prisma.sql`f."__now"`, Prisma.sql`held."id" IN (SELECT g."id" FROM freed g WHERE g."licenseId" = f."licenseId" AND g."__i" <= f."__i")`)}
       + (SELECT count(*)::int FROM freed g WHERE g."licenseId" = f."licenseId" AND g."__i" <= f."__i" AND g."seatFreedAt" > f."__now") AS "__seatsInUse"

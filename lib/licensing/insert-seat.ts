@@ -1,7 +1,8 @@
 import "server-only";
 import type { TTx } from "../db";
 import { newId } from "../db/new-id";
-import { eventInserts, type TContext, type TEventInput } from "../events/record-event";
+import { eventCtes } from "../events/insert-events";
+import { eventRow, type TContext, type TEventInput } from "../events/record-event";
 import { Prisma, type Activation } from "../generated/prisma/client";
 import { movableSeatsSql, type TMovableSeat, type TMoveLicense } from "../rules/move-device";
 import { activationColumns } from "./activation-columns";
@@ -48,9 +49,7 @@ export async function insertSeat(
       UPDATE "BillingPeriod" bp SET "seatsConsumed" = bp."seatsConsumed" + 1 FROM seat
       WHERE bp."id" = seat."lastPeriodId" RETURNING bp."seatsConsumed", bp."seatAlertSentAt")`,
   ];
-  events(id).forEach((event, i) => {
-    eventInserts(ctx, event).forEach((insert, j) => ctes.push(Prisma.sql`${Prisma.raw(`event${i}_${j}`)} AS (${insert})`));
-  });
+  ctes.push(eventCtes(events(id).map((event) => eventRow(ctx, event))));
   const movable = options.findMovable ? movableSeatsSql(license, seat.fingerprint) : Prisma.sql`NULL::json`;
   const rows = await tx.$queryRaw<TInsertedRow[]>`
     WITH ${Prisma.join(ctes, ", ")}

@@ -3,10 +3,9 @@ import { db } from "../db";
 import { batcher } from "../db/batcher";
 import { newId } from "../db/new-id";
 import { isWriteConflict } from "../db/write-conflict";
+import { eventCtes } from "../events/insert-events";
 import { eventRow, type TContext, type TEventInput } from "../events/record-event";
 import { Prisma, type Activation, type LicenseStatus } from "../generated/prisma/client";
-import { buildWebhookPayload, webhookDeliveriesFromSql } from "../webhooks/enqueue-deliveries";
-import { webhookTypeForAction } from "../webhooks/event-types";
 import { activationColumns } from "./activation-columns";
 import type { TLicenseWithPolicy } from "./find-license";
 import type { TNewSeat } from "./insert-seat";
@@ -63,7 +62,6 @@ const takeBatched = batcher(async (asks: TAsk[]): Promise<(TQuickSeat | null)[]>
   const batch = asks.filter((a) => !seen.has(a.license.id) && seen.add(a.license.id));
   const ids = batch.map(() => newId());
   const events = batch.map((a, i) => eventRow(a.ctx, a.event(ids[i]!)));
-  const types = events.map((e) => webhookTypeForAction(e.action));
   const col = <T,>(pick: (a: TAsk, i: number) => T) => batch.map(pick);
   const text = (pick: (a: TAsk, i: number) => string | null | undefined) => col((a, i) => pick(a, i) ?? null);
   let rows: TRow[];
@@ -74,14 +72,9 @@ const takeBatched = batcher(async (asks: TAsk[]): Promise<(TQuickSeat | null)[]>
           ${col((a) => a.license.policy.seats)}::int[], ${text((a) => a.license.organizationId)}::text[], ${text((a) => a.license.policy.productId)}::text[],
           ${text((a) => a.ctx.now.toISOString())}::text[], ${text((a) => a.seat.friendlyName)}::text[], ${text((a) => a.seat.hostname)}::text[],
           ${text((a) => a.seat.platform)}::text[], ${text((a) => a.seat.appVersion)}::text[], ${text((a) => a.seat.ip)}::text[],
-          ${text((_, i) => events[i]!.id)}::text[], ${text((_, i) => events[i]!.action)}::text[], ${text((_, i) => events[i]!.actorType)}::text[],
-          ${text((_, i) => events[i]!.actorId)}::text[], ${text((_, i) => events[i]!.actorLabel)}::text[], ${text((_, i) => events[i]!.ip)}::text[],
-          ${text((_, i) => (events[i]!.data === null ? null : JSON.stringify(events[i]!.data)))}::text[], ${text((_, i) => types[i])}::text[],
-          ${text((_, i) => (types[i] ? JSON.stringify(buildWebhookPayload(types[i]!, events[i]!)) : null))}::text[],
           ${text((a) => a.seat.leaseExpiresAt?.toISOString())}::text[])
           WITH ORDINALITY AS u("id", "licenseId", "fingerprint", "policySeats", "organizationId", "productId", "now", "friendlyName", "hostname",
-            "platform", "appVersion", "ip", "eventId", "action", "actorType", "actorId", "actorLabel", "eventIp", "data", "type", "payload",
-            "leaseExpiresAt", "i")
+            "platform", "appVersion", "ip", "leaseExpiresAt", "i")
       ),
       -- Licenses are locked in id order (each call of the function in turn), so batches in flight at
       -- the same time can't deadlock each other.
@@ -116,15 +109,7 @@ const takeBatched = batcher(async (asks: TAsk[]): Promise<(TQuickSeat | null)[]>
         UPDATE "BillingPeriod" bp SET "seatsConsumed" = bp."seatsConsumed" + 1 FROM seat
         WHERE bp."id" = seat."lastPeriodId" RETURNING bp."id", bp."seatsConsumed", bp."seatAlertSentAt"
       ),
-      logged AS (SELECT allowed.* FROM allowed JOIN seat ON seat."id" = allowed."id"),
-      event AS (
-        INSERT INTO "Event" ("id", "createdAt", "actorType", "actorId", "actorLabel", "action", "licenseId", "activationId", "organizationId", "ip", "data")
-        SELECT "eventId", "now"::timestamptz, "actorType", "actorId", "actorLabel", "action", "licenseId", "id", "organizationId", "eventIp", "data"::jsonb
-        FROM logged
-      ),
-      deliveries AS (${webhookDeliveriesFromSql(
-        Prisma.sql`SELECT "type", "licenseId" AS "orderingKey", "payload"::jsonb AS "payload", "now"::timestamptz AS "at" FROM logged`,
-      )})
+      ${eventCtes(events, Prisma.sql`event_input."activationId" IN (SELECT "id" FROM seat)`)}
       SELECT state."i" AS "__i", state."status" AS "__status", state."seats" AS "__seats", state."expiresAt" AS "__expiresAt",
         state."currentPeriodId" AS "__currentPeriodId", state."seatAlertThreshold" AS "__seatAlertThreshold", state."used" AS "__used",
         -- Only a period whose seat alert has not gone out yet needs its count (the alert is sent once).

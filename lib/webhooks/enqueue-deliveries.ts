@@ -20,22 +20,14 @@ export function buildWebhookPayload(type: TWebhookEventType, event: Event) {
 }
 
 /**
- * Fans an audit event out to every enabled endpoint subscribed to its type: an INSERT … SELECT that
- * recordEvent runs in the same statement as the event's own INSERT, so the event and its deliveries
- * commit together, and with no endpoints it costs nothing more than a look at a tiny, indexed table.
- * Deliveries of one license share an orderingKey so the worker sends them in order.
- */
-export function webhookDeliveriesSql(type: TWebhookEventType, event: Event): Prisma.Sql {
-  const payload = JSON.stringify(buildWebhookPayload(type, event));
-  return webhookDeliveriesFromSql(
-    Prisma.sql`SELECT ${type}::text AS "type", ${event.licenseId}::text AS "orderingKey", ${payload}::jsonb AS "payload", ${event.createdAt}::timestamptz AS "at"`,
-  );
-}
-
-/**
- * The same for many events at once: `events` is a query with one row per event, its columns "type"
- * (the webhook event type; null for an event no webhook carries), "orderingKey" (the license id),
- * "payload" (buildWebhookPayload's body, jsonb) and "at".
+ * Fans audit events out to every enabled endpoint subscribed to their type: an INSERT … SELECT run in
+ * the same statement as the events' own INSERT (lib/events/insert-events.ts), so events and their
+ * deliveries commit together, and with no endpoints it costs nothing more than a look at a tiny,
+ * indexed table. Deliveries of one license share an orderingKey so the worker sends them in order.
+ *
+ * `events` is a query with one row per event, its columns "type" (the webhook event type; null for an
+ * event no webhook carries), "orderingKey" (the license id), "payload" (buildWebhookPayload's body,
+ * jsonb) and "at".
  */
 export function webhookDeliveriesFromSql(events: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
