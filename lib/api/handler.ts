@@ -19,7 +19,7 @@ export const MAX_BODY_BYTES = 16 * 1024;
 /** "user": a bearer `sw_user_` token is required; "user-optional": used when sent (client routes that also take a key). */
 type TAuthMode = "none" | "admin" | "user" | "user-optional";
 
-type TArgs<TBody, TQuery, TAuth extends TAuthMode> = {
+type TArgs<TBody, TQuery, TAuth extends TAuthMode, TAhead> = {
   req: Request;
   body: TBody;
   query: TQuery;
@@ -27,9 +27,13 @@ type TArgs<TBody, TQuery, TAuth extends TAuthMode> = {
   ctx: TContext;
   admin: TAuth extends "admin" ? TAdminPrincipal : null;
   user: TAuth extends "user" ? TUserPrincipal : TAuth extends "user-optional" ? TUserPrincipal | null : null;
+  /** What the route's `readAhead` started, if anything. */
+  ahead: TAhead | undefined;
 };
 
-type TRouteOptions<TBodySchema extends z.ZodType | undefined, TQuerySchema extends z.ZodType | undefined, TAuth extends TAuthMode> = {
+type TUserOf<TAuth extends TAuthMode> = TArgs<unknown, unknown, TAuth, unknown>["user"];
+
+type TRouteOptions<TBodySchema extends z.ZodType | undefined, TQuerySchema extends z.ZodType | undefined, TAuth extends TAuthMode, TAhead> = {
   auth: TAuth;
   body?: TBodySchema;
   query?: TQuerySchema;
@@ -43,6 +47,12 @@ type TRouteOptions<TBodySchema extends z.ZodType | undefined, TQuerySchema exten
    * "activation-form". Every route must declare one or `false` (lib/security/rate-limit-coverage.int.test.ts).
    */
   rateLimit?: TRateLimitKind | false;
+  /**
+   * A read the handler will need, started in the same tick as the rate-limit counters so the two share
+   * one round trip of waiting (e.g. the license-and-seat lookup). It must only read: it runs before the
+   * request is admitted, and the handler (which gets it as `ahead`) still runs only after.
+   */
+  readAhead?: (args: { body: TInfer<TBodySchema>; user: TUserOf<TAuth> }) => TAhead | undefined;
 };
 
 type TInfer<T> = T extends z.ZodType ? z.infer<T> : undefined;
@@ -66,9 +76,10 @@ export function apiRoute<
   TAuth extends TAuthMode,
   TBodySchema extends z.ZodType | undefined = undefined,
   TQuerySchema extends z.ZodType | undefined = undefined,
+  TAhead = undefined,
 >(
-  options: TRouteOptions<TBodySchema, TQuerySchema, TAuth>,
-  handler: (args: TArgs<TInfer<TBodySchema>, TInfer<TQuerySchema>, TAuth>) => Promise<unknown>,
+  options: TRouteOptions<TBodySchema, TQuerySchema, TAuth, TAhead>,
+  handler: (args: TArgs<TInfer<TBodySchema>, TInfer<TQuerySchema>, TAuth, TAhead>) => Promise<unknown>,
 ) {
   const respond = async (req: Request, routeContext?: TRouteContext): Promise<Response> => {
     let rateHeaders: Record<string, string> = {};
@@ -97,6 +108,7 @@ export function apiRoute<
       } catch (error) {
         parseError = error;
       }
+      const ahead = parseError ? undefined : options.readAhead?.({ body: body as TInfer<TBodySchema>, user: user as TUserOf<TAuth> });
       if (options.rateLimit) {
         const licenseKey = (body as { key?: unknown } | undefined)?.key;
         rateHeaders = await enforceRateLimit(options.rateLimit, { ip, licenseKey });
@@ -107,7 +119,7 @@ export function apiRoute<
       const query = options.query ? parse(options.query, rawQuery) : undefined;
       let result: unknown;
       try {
-        result = await handler({ req, body, query, params, ctx, admin, user } as TArgs<TInfer<TBodySchema>, TInfer<TQuerySchema>, TAuth>);
+        result = await handler({ req, body, query, params, ctx, admin, user, ahead } as TArgs<TInfer<TBodySchema>, TInfer<TQuerySchema>, TAuth, TAhead>);
       } catch (error) {
         if (options.rateLimit === "client" && isLookupFailure({ error })) await recordLookupFailure(ip, new URL(req.url).pathname);
         throw error;

@@ -4,7 +4,7 @@ import { db } from "../db";
 import { recordEvent, type TContext } from "../events/record-event";
 import { activateLicenseSeat, type TActivateResult, type TDevice } from "../licensing/activate-seat";
 import { findLicenseByKey, type TLicenseWithPolicy } from "../licensing/find-license";
-import { findLicenseSeatAndCount } from "../licensing/find-seat";
+import { lookUpSeat, type TSeatLookupAhead } from "../licensing/look-up-seat";
 import { licenseProblem } from "../licensing/license-rules";
 import { activationStatus, type TActivationDto } from "../licensing/serialize";
 import { buildLicenseFile } from "./build-license-file";
@@ -36,10 +36,15 @@ async function recordIssued(license: TLicenseWithPolicy, activationId: string, c
 }
 
 /** POST /api/v1/license-files: a fresh file for a device that already holds a seat; never takes a seat. */
-export async function issueLicenseFileForSeat(input: { key: string; fingerprint: string }, ctx: TContext): Promise<TIssuedLicenseFile> {
-  const now = ctx.now ?? new Date();
+export async function issueLicenseFileForSeat(
+  input: { key: string; fingerprint: string },
+  ctx: TContext,
+  ahead?: TSeatLookupAhead,
+): Promise<TIssuedLicenseFile> {
   // validate's lookup (one statement, shared by concurrent calls): the license and the device's seat.
-  const found = await findLicenseSeatAndCount(input.key, input.fingerprint, now);
+  const lookup = lookUpSeat(input, ctx.now, ahead);
+  const now = lookup.now;
+  const found = await lookup.found;
   if (!found) throw new ApiError("LICENSE_NOT_FOUND", "No license has this key");
   const { license, activation } = found;
   const problem = licenseProblem(license, now);

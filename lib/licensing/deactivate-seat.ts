@@ -4,14 +4,14 @@ import { db } from "../db";
 import type { TContext } from "../events/record-event";
 import type { Activation } from "../generated/prisma/client";
 import { findLicenseById, type TLicenseWithPolicy } from "./find-license";
-import { findLicenseSeatAndCount } from "./find-seat";
+import { lookUpSeat, type TSeatLookupAhead } from "./look-up-seat";
 import { freeSeat } from "./free-seat";
 import type { TDeactivateInput } from "./schemas";
 import { seatFreedAt } from "../rules/rule-settings";
 import { serializeActivation, serializeLicense } from "./serialize";
 
-export async function deactivateSeat(input: TDeactivateInput, ctx: TContext) {
-  const found = await findLicenseSeatAndCount(input.key, input.fingerprint, ctx.now ?? new Date());
+export async function deactivateSeat(input: TDeactivateInput, ctx: TContext, ahead?: TSeatLookupAhead) {
+  const found = await lookUpSeat(input, ctx.now, ahead).found;
   if (!found) throw new ApiError("LICENSE_NOT_FOUND", "No license has this key");
   // The lookup also returns a lease that ran out; only a seat still active can be released.
   const seat = found.activation?.deactivatedAt === null ? found.activation : null;

@@ -4,7 +4,8 @@ import { alertIfSeatThresholdReached } from "../billing/seat-alert";
 import { db } from "../db";
 import type { TContext } from "../events/record-event";
 import type { TLicenseWithPolicy } from "./find-license";
-import { findLicenseSeatAndCount, findSeatAndCount } from "./find-seat";
+import { findSeatAndCount } from "./find-seat";
+import { lookUpSeat, type TSeatLookupAhead } from "./look-up-seat";
 import { licenseProblem } from "./license-rules";
 import type { TValidateInput } from "./schemas";
 import { activationStatus, serializeActivation, serializeLicense } from "./serialize";
@@ -48,9 +49,10 @@ const DETAIL: Record<TValidationCode, string> = {
 };
 
 /** Validation always answers 200 with a machine-readable code: an invalid license is an answer, not an error. */
-export async function validateSeat(input: TValidateInput, ctx: TContext): Promise<TValidationResult> {
-  const now = ctx.now ?? new Date();
-  const found = await findLicenseSeatAndCount(input.key, input.fingerprint, now);
+export async function validateSeat(input: TValidateInput, ctx: TContext, ahead?: TSeatLookupAhead): Promise<TValidationResult> {
+  const lookup = lookUpSeat(input, ctx.now, ahead);
+  const now = lookup.now;
+  const found = await lookup.found;
   if (!found) return result("NOT_FOUND", input.nonce);
   const { license, ...seat } = found;
   return validateLicenseSeat(license, input.fingerprint, { ...ctx, now }, input.nonce, { entitlements: input.entitlements, seat });
