@@ -1,6 +1,8 @@
 import "server-only";
 import { normalizeLicenseKey, safeEqual } from "../crypto/tokens";
 import { db } from "../db";
+import { batcher } from "../db/batcher";
+import { Prisma } from "../generated/prisma/client";
 import { findLicenseById, findLicenseByKey, type TLicenseWithPolicy } from "./find-license";
 import { cachedLicense, licenseDigestSql, rememberLicense } from "./license-cache";
 
@@ -17,12 +19,12 @@ export async function licenseFor(key: string, licenseId: string, digest: string)
 /**
  * findLicenseByKey through the license cache: one small query (the digest) when the license is
  * cached and unchanged, two when not. Token keys are not cached and take findLicenseByKey's path.
+ * The digest reads of one event-loop turn (concurrent activations) share one statement.
  */
 export async function findCachedLicenseByKey(rawKey: string): Promise<TFoundLicense | null> {
   const key = normalizeLicenseKey(rawKey);
   if (!key) return null;
-  const rows = await db.$queryRaw<{ id: string; digest: string; hasActivationPassword: boolean }[]>`${licenseDigestSql(key)}`;
-  const row = rows[0];
+  const row = await digestBatched(key);
   if (!row) {
     const byTokenKey = await findLicenseByKey(key);
     return byTokenKey && { license: byTokenKey };
@@ -30,6 +32,16 @@ export async function findCachedLicenseByKey(rawKey: string): Promise<TFoundLice
   const license = await licenseFor(key, row.id, row.digest);
   return license && { license, hasActivationPassword: row.hasActivationPassword };
 }
+
+type TDigestRow = { id: string; digest: string; hasActivationPassword: boolean };
+
+const digestBatched = batcher(async (keys: string[]): Promise<(TDigestRow | null)[]> => {
+  const rows = await db.$queryRaw<(TDigestRow & { i: bigint | number })[]>`
+    SELECT input."i", d.* FROM unnest(${keys}::text[]) WITH ORDINALITY AS input("key", "i")
+    JOIN LATERAL (${licenseDigestSql(Prisma.sql`input."key"`)}) d ON true`;
+  const byIndex = new Map(rows.map(({ i, ...row }) => [Number(i), row]));
+  return keys.map((_, i) => byIndex.get(i + 1) ?? null);
+});
 
 /** hasActivationPassword: known from the lookup itself (undefined when the path didn't read it). */
 export type TFoundLicense = { license: TLicenseWithPolicy & { tokenKeyId?: string }; hasActivationPassword?: boolean };

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import type { TContext } from "@/lib/events/record-event";
 import { makeLicense } from "@/lib/test/factories";
 import { activateSeat } from "./activate-seat";
+import { findCachedLicenseByKey } from "./find-cached-license";
 import { findLicenseByKey } from "./find-license";
 import { findLicenseSeatAndCount, findSeatAndCount } from "./find-seat";
 import { heartbeatSeat } from "./heartbeat-seat";
@@ -69,6 +70,21 @@ describe("license cache", () => {
     expect(together[3]).toBeNull();
   });
 
+
+  it("answers concurrent activations' license reads (one shared statement) exactly as one at a time", async () => {
+    const a = await activated();
+    const b = await makeLicense();
+    await db.license.update({ where: { id: b.license.id }, data: { activationPasswordHash: "x" } });
+    const keys = [a.key, b.key, "SW-NOPE-NOPE-NOPE", a.key.toLowerCase(), b.key];
+    const together = await Promise.all(keys.map((key) => findCachedLicenseByKey(key)));
+    for (const [i, key] of keys.entries()) {
+      const alone = await findCachedLicenseByKey(key);
+      expect(together[i]?.license.id, key).toBe(alone?.license.id);
+      expect(together[i]?.hasActivationPassword, key).toBe(alone?.hasActivationPassword);
+    }
+    expect(together.map((f) => f?.license.id ?? null)).toEqual([a.license.id, b.license.id, null, a.license.id, b.license.id]);
+    expect(together.map((f) => f?.hasActivationPassword)).toEqual([false, true, undefined, false, true]);
+  });
   it("answers concurrent heartbeats (one shared statement), the same device twice included", async () => {
     const a = await activated();
     const b = await activated();
