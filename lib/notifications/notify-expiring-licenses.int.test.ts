@@ -54,6 +54,19 @@ describe("expiry notices", () => {
     expect((await db.webhookDelivery.findMany()).map((d) => d.eventType).sort()).toEqual(["license.expired", "license.expiring_soon", "license.expiring_soon"]);
   });
 
+  it("reads licenses a page at a time and misses none, ties on the expiry date included", async () => {
+    // A far-future T so other tests' licenses stay out of the window.
+    const base = new Date("2031-06-01T09:00:00.000Z");
+    const made = [];
+    for (const days of [3, 3, 3, 10, 10, -2, 20]) made.push(await makeLicense({ license: { expiresAt: new Date(base.getTime() + days * DAY) } }));
+    const result = await notifyExpiringLicenses({ now: base, pageSize: 2 });
+    expect(result).toMatchObject({ expiring: 6, expired: 1 });
+    for (const { license } of made) {
+      expect(await db.event.count({ where: { licenseId: license.id, action: { in: ["license.expiring_soon", "license.expired"] } } })).toBe(1);
+    }
+    expect(await notifyExpiringLicenses({ now: base, pageSize: 2 })).toMatchObject({ expiring: 0, expired: 0 });
+  });
+
   it("only sends the nearest threshold to a license first seen late, and re-arms after a renewal", async () => {
     const { license } = await licenseExpiringIn(3);
     await notifyExpiringLicenses({ now: T0 });

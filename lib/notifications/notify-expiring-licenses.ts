@@ -43,17 +43,54 @@ type TNotice = {
  * however often, each notice goes out exactly once; a renewal (new expiry date) re-arms them.
  * A license first seen inside several thresholds only gets the nearest one.
  */
-export async function notifyExpiringLicenses(options: { now?: Date; client?: TDb } = {}) {
+export async function notifyExpiringLicenses(options: { now?: Date; client?: TDb; pageSize?: number } = {}) {
   const client = options.client ?? defaultDb;
   const now = options.now ?? new Date();
   const thresholds = await expiryNoticeDays(client);
-  const horizon = new Date(now.getTime() + thresholds[0]! * DAY_MS);
-  const licenses = await client.license.findMany({
-    where: { status: "ACTIVE", expiresAt: { gt: new Date(now.getTime() - EXPIRED_LOOKBACK_DAYS * DAY_MS), lte: horizon } },
-    include: { organization: { select: { name: true } }, policy: { include: { product: { select: { name: true } } } } },
-    orderBy: { expiresAt: "asc" },
-  });
+  const result = { expiring: 0, expired: 0, emails: 0 };
+  // A page at a time: with many licenses near expiry, reading and mapping them all at once blocked the
+  // server's event loop (about a quarter of a second at 7,500 licenses), stalling every API request.
+  const pageSize = options.pageSize ?? 500;
+  let after: { expiresAt: Date; id: string } | null = null;
+  for (;;) {
+    const page: TExpiringLicense[] = await client.license.findMany({
+      where: {
+        status: "ACTIVE",
+        expiresAt: { gt: new Date(now.getTime() - EXPIRED_LOOKBACK_DAYS * DAY_MS), lte: new Date(now.getTime() + thresholds[0]! * DAY_MS) },
+        ...(after ? { OR: [{ expiresAt: { gt: after.expiresAt } }, { expiresAt: after.expiresAt, id: { gt: after.id } }] } : {}),
+      },
+      select: EXPIRING_LICENSE_SELECT,
+      orderBy: [{ expiresAt: "asc" }, { id: "asc" }],
+      take: pageSize,
+    });
+    await notifyPage(client, noticesFor(page, thresholds, now), now, result);
+    if (page.length < pageSize) return result;
+    const last = page[page.length - 1]!;
+    after = { expiresAt: last.expiresAt!, id: last.id };
+  }
+}
 
+const EXPIRING_LICENSE_SELECT = {
+  id: true,
+  key: true,
+  name: true,
+  expiresAt: true,
+  organizationId: true,
+  organization: { select: { name: true } },
+  policy: { select: { product: { select: { name: true } } } },
+} as const;
+
+type TExpiringLicense = {
+  id: string;
+  key: string;
+  name: string | null;
+  expiresAt: Date | null;
+  organizationId: string | null;
+  organization: { name: string } | null;
+  policy: { product: { name: string } };
+};
+
+function noticesFor(licenses: TExpiringLicense[], thresholds: number[], now: Date): TNotice[] {
   const notices: TNotice[] = [];
   for (const license of licenses) {
     const expiresAt = license.expiresAt!;
@@ -89,11 +126,14 @@ export async function notifyExpiringLicenses(options: { now?: Date; client?: TDb
     });
   }
 
+  return notices;
+}
+
+async function notifyPage(client: TDb, notices: TNotice[], now: Date, result: { expiring: number; expired: number; emails: number }) {
   // Skip what earlier runs already sent before rendering anything.
   const sent = new Set(
     (await client.notice.findMany({ where: { key: { in: notices.map((n) => n.key) } }, select: { key: true } })).map((n) => n.key),
   );
-  const result = { expiring: 0, expired: 0, emails: 0 };
   for (const notice of notices.filter((n) => !sent.has(n.key))) {
     const email = await notice.render();
     const to = await recipientsFor(notice.kind, notice, client);
@@ -118,5 +158,4 @@ export async function notifyExpiringLicenses(options: { now?: Date; client?: TDb
     result.emails += emails;
     result[notice.action === "license.expired" ? "expired" : "expiring"] += 1;
   }
-  return result;
 }
