@@ -17,18 +17,26 @@ export function seatHoldingWhere(licenseId: string, now: Date): Prisma.Activatio
   };
 }
 
-export function countSeatsInUse(client: TDbOrTx, licenseId: string, now: Date): Promise<number> {
-  return client.activation.count({ where: seatHoldingWhere(licenseId, now) });
+/** Seats in use at `now`: seatHoldingWhere's rule, counted on the partial indexes (seatsInUseSql). */
+export async function countSeatsInUse(client: TDbOrTx, licenseId: string, now: Date): Promise<number> {
+  const rows = await client.$queryRaw<{ n: number }[]>`SELECT ${seatsInUseSql(licenseId, now)} AS n`;
+  return rows[0]!.n;
 }
 
 /**
  * seatHoldingWhere's rule as SQL, for raw statements that count seats beside other work (one round
  * trip). `licenseId` and `now` are values, or SQL expressions over the enclosing statement; `except`,
  * a condition over the counted row `held`, leaves out rows the enclosing statement is changing.
+ * The rule's two halves are counted apart so each reads its own partial index (active seats; seats in
+ * a cooldown): one count over both scans every row the license ever had, and a floating license
+ * accumulates a row per lease.
  */
 export function seatsInUseSql(licenseId: string | Prisma.Sql, now: Date | Prisma.Sql, except?: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(SELECT count(*)::int FROM "Activation" held
-    WHERE held."licenseId" = ${licenseId}${except ? Prisma.sql` AND NOT (${except})` : Prisma.empty}
-      AND ((held."deactivatedAt" IS NULL AND (held."leaseExpiresAt" IS NULL OR held."leaseExpiresAt" > ${now}))
-        OR (held."deactivatedAt" IS NOT NULL AND held."seatFreedAt" > ${now})))`;
+  const unless = except ? Prisma.sql` AND NOT (${except})` : Prisma.empty;
+  return Prisma.sql`((SELECT count(*)::int FROM "Activation" held
+      WHERE held."licenseId" = ${licenseId} AND held."deactivatedAt" IS NULL
+        AND (held."leaseExpiresAt" IS NULL OR held."leaseExpiresAt" > ${now})${unless})
+    + (SELECT count(*)::int FROM "Activation" held
+      WHERE held."licenseId" = ${licenseId} AND held."deactivatedAt" IS NOT NULL AND held."seatFreedAt" IS NOT NULL
+        AND held."seatFreedAt" > ${now}${unless}))`;
 }

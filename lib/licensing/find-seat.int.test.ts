@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
 import { makeLicense } from "../test/factories";
-import { countSeatsInUse } from "./count-seats";
+import { countSeatsInUse, seatHoldingWhere } from "./count-seats";
 import { findSeatAndCount, findSeatOrExpiredLease } from "./find-seat";
 import { LEASE_EXPIRED_BY } from "./lease-rules";
 
@@ -35,6 +35,7 @@ describe("findSeatAndCount", () => {
         const seat = fingerprint ? await findSeatOrExpiredLease(license.id, fingerprint, db, userId) : null;
         expect(combined.activation, `${fingerprint} / ${userId ?? "key"}`).toEqual(seat);
         expect(combined.used).toBe(await countSeatsInUse(db, license.id, now));
+        expect(combined.used).toBe(await db.activation.count({ where: seatHoldingWhere(license.id, now) }));
       }
     }
     // active, cooldown, lease-live and users hold seats.
