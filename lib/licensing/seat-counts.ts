@@ -1,19 +1,12 @@
 import "server-only";
 import { db, type TDbOrTx } from "../db";
+import { Prisma } from "../generated/prisma/client";
+import { seatsInUseSql } from "./count-seats";
 
 /** Seats in use for many licenses in one query (list pages), with the same rule as countSeatsInUse. */
 export async function seatCountsByLicense(licenseIds: string[], now: Date, client: TDbOrTx = db): Promise<Map<string, number>> {
   if (licenseIds.length === 0) return new Map();
-  const rows = await client.activation.groupBy({
-    by: ["licenseId"],
-    where: {
-      licenseId: { in: licenseIds },
-      OR: [
-        { deactivatedAt: null, OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { gt: now } }] },
-        { deactivatedAt: { not: null }, seatFreedAt: { gt: now } },
-      ],
-    },
-    _count: { _all: true },
-  });
-  return new Map(rows.map((r) => [r.licenseId, r._count._all]));
+  const rows = await client.$queryRaw<{ id: string; n: number }[]>`
+    SELECT u."id", ${seatsInUseSql(Prisma.sql`u."id"`, now)} AS n FROM unnest(${licenseIds}::text[]) AS u("id")`;
+  return new Map(rows.filter((r) => r.n > 0).map((r) => [r.id, r.n]));
 }
