@@ -9,7 +9,7 @@ import type { TContext } from "../events/record-event";
 import { authenticateApiToken, type TAdminPrincipal } from "../auth/api-tokens";
 import { authenticateUserToken, type TUserPrincipal } from "../orgs/user-tokens";
 import { signResponse } from "../signing/sign-response";
-import { enforceRateLimit, isLookupFailure, recordLookupFailure, type TRateLimitKind } from "../rate-limit/enforce-rate-limit";
+import { enforceRateLimit, isLookupFailure, recordLookupFailure, refusedInMemory, type TRateLimitKind } from "../rate-limit/enforce-rate-limit";
 import { ApiError, ERROR_STATUS, type TErrorCode } from "./errors";
 import { describeErrorForLog } from "../security/redact";
 import { requestIp } from "./request-ip";
@@ -108,11 +108,10 @@ export function apiRoute<
       } catch (error) {
         parseError = error;
       }
-      const ahead = parseError ? undefined : options.readAhead?.({ body: body as TInfer<TBodySchema>, user: user as TUserOf<TAuth> });
-      if (options.rateLimit) {
-        const licenseKey = (body as { key?: unknown } | undefined)?.key;
-        rateHeaders = await enforceRateLimit(options.rateLimit, { ip, licenseKey });
-      }
+      const licenseKey = (body as { key?: unknown } | undefined)?.key;
+      const readAhead = options.readAhead && !parseError && !(options.rateLimit && refusedInMemory(options.rateLimit, { ip, licenseKey }));
+      const ahead = readAhead ? options.readAhead!({ body: body as TInfer<TBodySchema>, user: user as TUserOf<TAuth> }) : undefined;
+      if (options.rateLimit) rateHeaders = await enforceRateLimit(options.rateLimit, { ip, licenseKey });
       if (parseError) throw parseError;
       const rawQuery = Object.fromEntries(new URL(req.url).searchParams);
       if (options.query) assertStorableText(rawQuery);

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { apiRoute } from "@/lib/api/handler";
 import { POST as deactivate } from "@/app/api/v1/deactivations/route";
 import { POST as issueFile } from "@/app/api/v1/license-files/route";
 import { POST as validate } from "@/app/api/v1/validate/route";
@@ -65,5 +67,25 @@ describe("reading ahead of the rate limit", () => {
     expect((await db.activation.findUniqueOrThrow({ where: { id: seat.id } })).deactivatedAt).toBeNull();
     const events = await db.event.findMany({ where: { licenseId: license.id, action: { in: ["activation.deactivated", "license_file.issued"] } } });
     expect(events).toEqual([]);
+  });
+
+  it("starts no read for an address or key this instance already refuses from memory", async () => {
+    process.env.SEATWISE_RATE_LIMIT_LOOKUP_FAILURES = "1/600";
+    process.env.SEATWISE_RATE_LIMIT_CLIENT_KEY = "2/60";
+    let reads = 0;
+    const route = apiRoute(
+      { auth: "none", rateLimit: "client", body: z.object({ key: z.string() }), readAhead: () => void reads++ },
+      async () => ({ ok: true }),
+    );
+    const { key } = await makeLicense();
+    const guesser = ip();
+    for (let i = 0; i < 2; i++) await callRoute(validate, { body: { key: `AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAA${i}` }, ip: guesser });
+    expect((await callRoute(route, { body: { key }, ip: guesser })).status).toBe(429);
+    expect(reads).toBe(0);
+    // A key over its limit: the refusal that blocks it still read ahead, the ones after don't.
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push((await callRoute(route, { body: { key }, ip: ip() })).status);
+    expect(answers).toEqual([200, 200, 429, 429, 429]);
+    expect(reads).toBe(3);
   });
 });

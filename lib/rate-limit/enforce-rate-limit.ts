@@ -102,6 +102,26 @@ export async function enforceRateLimit(kind: TRateLimitKind, input: { ip: string
 }
 
 /**
+ * True when this instance refuses the request from memory alone: its address is blocked for guessing
+ * keys, or its address or key is over a client limit. apiRoute checks this before starting a route's
+ * read-ahead, so a client hammering a blocked address or key still costs no database work at all.
+ */
+export function refusedInMemory(kind: TRateLimitKind, input: { ip: string | null; licenseKey?: unknown }): boolean {
+  if (kind !== "client") return false;
+  const ip = ipId(input.ip);
+  const key = typeof input.licenseKey === "string" ? normalizeLicenseKey(input.licenseKey) : null;
+  const checks: [TLimitName, () => string][] = [
+    ["lookup-failures", () => ip],
+    ["client-ip", () => ip],
+    ...(key ? [["client-key", () => keyId(key)] as [TLimitName, () => string]] : []),
+  ];
+  return checks.some(([name, id]) => {
+    const limit = limitFor(name);
+    return limit !== null && inMemoryBlockMs(limiterFor(limit), id()) > 0;
+  });
+}
+
+/**
  * The forgot-password form: per IP (scanning for accounts) and per email (flooding one inbox). The
  * email is counted whether or not an account has it, so being refused reveals nothing either.
  */
