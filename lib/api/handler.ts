@@ -109,8 +109,10 @@ export function apiRoute<
         parseError = error;
       }
       const licenseKey = (body as { key?: unknown } | undefined)?.key;
-      const readAhead = options.readAhead && !parseError && !(options.rateLimit && refusedInMemory(options.rateLimit, { ip, licenseKey }));
-      const ahead = readAhead ? options.readAhead!({ body: body as TInfer<TBodySchema>, user: user as TUserOf<TAuth> }) : undefined;
+      const ahead =
+        options.readAhead && !parseError && !(options.rateLimit && refusedInMemory(options.rateLimit, { ip, licenseKey }))
+          ? options.readAhead({ body: body as TInfer<TBodySchema>, user: user as TUserOf<TAuth> })
+          : undefined;
       if (options.rateLimit) rateHeaders = await enforceRateLimit(options.rateLimit, { ip, licenseKey });
       if (parseError) throw parseError;
       const rawQuery = Object.fromEntries(new URL(req.url).searchParams);

@@ -8,5 +8,5 @@ export async function seatCountsByLicense(licenseIds: string[], now: Date, clien
   if (licenseIds.length === 0) return new Map();
   const rows = await client.$queryRaw<{ id: string; n: number }[]>`
     SELECT u."id", ${seatsInUseSql(Prisma.sql`u."id"`, now)} AS n FROM unnest(${licenseIds}::text[]) AS u("id")`;
-  return new Map(rows.filter((r) => r.n > 0).map((r) => [r.id, r.n]));
+  return new Map(rows.map((r) => [r.id, r.n]));
 }

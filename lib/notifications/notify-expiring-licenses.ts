@@ -2,6 +2,7 @@ import { appUrl } from "../config/app-url";
 import "server-only";
 import { db as defaultDb, TX_OPTIONS, type TDb } from "../db";
 import { recordEvent } from "../events/record-event";
+import type { Prisma } from "../generated/prisma/client";
 import { queueEmail } from "../mail/queue-email";
 import { renderEmail, type TRenderedEmail } from "../mail/templates/render-email";
 import { recipientsFor } from "./recipients";
@@ -78,17 +79,9 @@ const EXPIRING_LICENSE_SELECT = {
   organizationId: true,
   organization: { select: { name: true } },
   policy: { select: { product: { select: { name: true } } } },
-} as const;
+} satisfies Prisma.LicenseSelect;
 
-type TExpiringLicense = {
-  id: string;
-  key: string;
-  name: string | null;
-  expiresAt: Date | null;
-  organizationId: string | null;
-  organization: { name: string } | null;
-  policy: { product: { name: string } };
-};
+type TExpiringLicense = Prisma.LicenseGetPayload<{ select: typeof EXPIRING_LICENSE_SELECT }>;
 
 function noticesFor(licenses: TExpiringLicense[], thresholds: number[], now: Date): TNotice[] {
   const notices: TNotice[] = [];
@@ -125,7 +118,6 @@ function noticesFor(licenses: TExpiringLicense[], thresholds: number[], now: Dat
       render: () => renderEmail("license_expiring", { ...facts, expiresAt: expiresAt.toISOString(), daysLeft }),
     });
   }
-
   return notices;
 }
 

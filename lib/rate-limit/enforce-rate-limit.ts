@@ -110,15 +110,11 @@ export function refusedInMemory(kind: TRateLimitKind, input: { ip: string | null
   if (kind !== "client") return false;
   const ip = ipId(input.ip);
   const key = typeof input.licenseKey === "string" ? normalizeLicenseKey(input.licenseKey) : null;
-  const checks: [TLimitName, () => string][] = [
-    ["lookup-failures", () => ip],
-    ["client-ip", () => ip],
-    ...(key ? [["client-key", () => keyId(key)] as [TLimitName, () => string]] : []),
-  ];
-  return checks.some(([name, id]) => {
+  const blocked = (name: TLimitName, id: string) => {
     const limit = limitFor(name);
-    return limit !== null && inMemoryBlockMs(limiterFor(limit), id()) > 0;
-  });
+    return limit !== null && inMemoryBlockMs(limiterFor(limit), id) > 0;
+  };
+  return blocked("lookup-failures", ip) || blocked("client-ip", ip) || (key !== null && blocked("client-key", keyId(key)));
 }
 
 /**
