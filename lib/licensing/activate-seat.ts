@@ -5,11 +5,13 @@ import { alertIfSeatThresholdReached } from "../billing/seat-alert";
 import { db, TX_OPTIONS, type TTx } from "../db";
 import type { TContext, TEventInput } from "../events/record-event";
 import { seatHoldingWhere } from "./count-seats";
+import { normalizeLicenseKey } from "../crypto/tokens";
 import { findCachedLicenseByKey } from "./find-cached-license";
 import type { TLicenseWithPolicy } from "./find-license";
 import { findActiveSeatAndCount } from "./find-seat";
 import { insertSeat } from "./insert-seat";
-import { takeQuickSeat } from "./take-quick-seat";
+import { countCacheHit, peekLicense } from "./license-cache";
+import { STALE, takeQuickSeat, type TVerify } from "./take-quick-seat";
 import { checkoutLease, leaseCreatedEvent } from "./lease-seat";
 import { isFloating, leaseEnd } from "./lease-rules";
 import { licenseProblem, seatLimit } from "./license-rules";
@@ -37,12 +39,38 @@ export type TActivateResult = {
 };
 
 export async function activateSeat(input: TActivateInput, ctx: TContext): Promise<TActivateResult> {
-  const found = await findCachedLicenseByKey(input.key);
+  const { key: rawKey, activationPassword, email, ...device } = input;
+  const cached = await activateCachedLicense(rawKey, device, ctx, email);
+  if (cached) return cached;
+  const found = await findCachedLicenseByKey(rawKey);
   if (!found) throw new ApiError("LICENSE_NOT_FOUND", "No license has this key");
   const { license } = found;
-  const { key: _key, activationPassword, email, ...device } = input;
   await checkActivationPassword(license.id, device.fingerprint, activationPassword, found.hasActivationPassword);
   return activateLicenseSeat(license, device, ctx, { tokenKeyId: license.tokenKeyId, email });
+}
+
+/** The cached license turned out to have changed: nothing was written, look it up again. */
+class StaleLicense extends Error {}
+
+/**
+ * The usual activation in one round trip: when this instance has the license cached (no activation
+ * password, in good standing, a plain activation), the seat statement itself checks that the license
+ * rows still have the cached digest, instead of a lookup first. Null when that does not apply or the
+ * license changed: then nothing was written, and the caller looks the license up as usual.
+ */
+async function activateCachedLicense(rawKey: string, device: TDevice, ctx: TContext, email: string | undefined) {
+  const key = normalizeLicenseKey(rawKey);
+  const entry = key ? peekLicense(key) : undefined;
+  if (!key || !entry || entry.hasActivationPassword) return null;
+  if (licenseProblem(entry.license, ctx.now ?? new Date()) || !quickEligible(entry.license, { email })) return null;
+  try {
+    const result = await activateLicenseSeat(entry.license, device, ctx, { verify: { key, digest: entry.digest } });
+    countCacheHit();
+    return result;
+  } catch (error) {
+    if (error instanceof StaleLicense) return null;
+    throw error;
+  }
 }
 
 function refusalFor(problem: "SUSPENDED" | "EXPIRED"): ApiError {
@@ -62,13 +90,15 @@ export async function activateLicenseSeat(
   license: TLicenseWithPolicy,
   device: TDevice,
   ctx: TContext,
-  options: { userId?: string; tokenKeyId?: string; email?: string } = {},
+  options: { userId?: string; tokenKeyId?: string; email?: string; verify?: TVerify } = {},
 ): Promise<TActivateResult> {
   const now = ctx.now ?? new Date();
   const problem = licenseProblem(license, now);
   try {
     if (problem) throw refusalFor(problem);
-    const quick = quickEligible(license, options) ? await takeQuickSeat(...quickSeat(license, device, { ...ctx, now })) : null;
+    const quick = quickEligible(license, options) ? await takeQuickSeat(...quickSeat(license, device, { ...ctx, now }, options.verify)) : null;
+    // Confirmed or not, a license that changed is read again before anything else is decided with it.
+    if (quick === STALE) throw new StaleLicense();
     const { activation, created, used, consumed, current } = quick
       ? { ...quick, created: true }
       : await db.$transaction(async (tx) => {
@@ -178,11 +208,11 @@ function quickEligible(license: TLicenseWithPolicy, options: { userId?: string; 
 }
 
 /** What the one-statement path inserts: the seat (with its lease, on a floating license) and its event. */
-function quickSeat(license: TLicenseWithPolicy, device: TDevice, ctx: TContext & { now: Date }): Parameters<typeof takeQuickSeat> {
+function quickSeat(license: TLicenseWithPolicy, device: TDevice, ctx: TContext & { now: Date }, verify?: TVerify): Parameters<typeof takeQuickSeat> {
   const seat = newSeatFields(license, device, ctx);
-  if (!isFloating(license)) return [license, { ...seat, leaseExpiresAt: null }, (id) => createdEvent(license, device, id), ctx];
+  if (!isFloating(license)) return [license, { ...seat, leaseExpiresAt: null }, (id) => createdEvent(license, device, id), ctx, verify];
   const leaseExpiresAt = leaseEnd(license, ctx.now);
-  return [license, { ...seat, leaseExpiresAt }, (id) => leaseCreatedEvent(license, device, id, leaseExpiresAt), ctx];
+  return [license, { ...seat, leaseExpiresAt }, (id) => leaseCreatedEvent(license, device, id, leaseExpiresAt), ctx, verify];
 }
 
 function newSeatFields(license: TLicenseWithPolicy, device: TDevice, ctx: TContext) {

@@ -7,12 +7,12 @@ import { findLicenseById, findLicenseByKey, type TLicenseWithPolicy } from "./fi
 import { cachedLicense, licenseDigestSql, rememberLicense } from "./license-cache";
 
 /** The cached license when its digest still matches, else read again (and cached). */
-export async function licenseFor(key: string, licenseId: string, digest: string): Promise<TLicenseWithPolicy | null> {
-  const cached = cachedLicense(key, digest);
+export async function licenseFor(key: string, row: TDigestRow): Promise<TLicenseWithPolicy | null> {
+  const cached = cachedLicense(key, row.digest);
   if (cached) return cached;
-  const license = await findLicenseById(licenseId);
+  const license = await findLicenseById(row.id);
   if (!license || !safeEqual(license.key, key)) return null;
-  rememberLicense(key, digest, license);
+  rememberLicense(key, row.digest, license, row.hasActivationPassword);
   return license;
 }
 
@@ -29,11 +29,11 @@ export async function findCachedLicenseByKey(rawKey: string): Promise<TFoundLice
     const byTokenKey = await findLicenseByKey(key);
     return byTokenKey && { license: byTokenKey };
   }
-  const license = await licenseFor(key, row.id, row.digest);
+  const license = await licenseFor(key, row);
   return license && { license, hasActivationPassword: row.hasActivationPassword };
 }
 
-type TDigestRow = { id: string; digest: string; hasActivationPassword: boolean };
+export type TDigestRow = { id: string; digest: string; hasActivationPassword: boolean };
 
 const digestBatched = batcher(async (keys: string[]): Promise<(TDigestRow | null)[]> => {
   const rows = await db.$queryRaw<(TDigestRow & { i: bigint | number })[]>`

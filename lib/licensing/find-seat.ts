@@ -77,13 +77,13 @@ export async function findLicenseSeatAndCount(rawKey: string, fingerprint: strin
     const license = await findLicenseByKey(key);
     return license ? { license, ...(await findSeatAndCount(license.id, fingerprint, now)) } : null;
   }
-  const { __licenseId: licenseId, __digest: digest, __seatsInUse: used, ...row } = found;
-  const license = await licenseFor(key, licenseId, digest);
+  const { __licenseId: id, __digest: digest, __hasActivationPassword: hasActivationPassword, __seatsInUse: used, ...row } = found;
+  const license = await licenseFor(key, { id, digest, hasActivationPassword });
   return license ? { license, activation: seatFrom(row), used } : null;
 }
 
 type TLookup = { key: string; fingerprint: string | undefined; now: Date };
-type TLookupRow = TSeatRow & { __licenseId: string; __digest: string; __i: bigint | number };
+type TLookupRow = TSeatRow & { __licenseId: string; __digest: string; __hasActivationPassword: boolean; __i: bigint | number };
 
 const lookupBatched = batcher(async (lookups: TLookup[]): Promise<(TLookupRow | null)[]> => {
   const keys = lookups.map((l) => l.key);
@@ -91,7 +91,7 @@ const lookupBatched = batcher(async (lookups: TLookup[]): Promise<(TLookupRow | 
   const nows = lookups.map((l) => l.now.toISOString());
   const rows = await db.$queryRaw<TLookupRow[]>`
     WITH input AS (SELECT * FROM unnest(${keys}::text[], ${fingerprints}::text[], ${nows}::text[]) WITH ORDINALITY AS u("key", "fp", "now", "i"))
-    SELECT s.*, input."i" AS "__i", lic."id" AS "__licenseId", lic."digest" AS "__digest",
+    SELECT s.*, input."i" AS "__i", lic."id" AS "__licenseId", lic."digest" AS "__digest", lic."hasActivationPassword" AS "__hasActivationPassword",
       ${seatsInUseSql(Prisma.sql`lic."id"`, Prisma.sql`input."now"::timestamptz`)} AS "__seatsInUse"
     FROM input
     JOIN LATERAL (${licenseDigestSql(Prisma.sql`input."key"`)}) lic ON true

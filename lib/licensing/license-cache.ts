@@ -11,7 +11,7 @@ import type { TLicenseWithPolicy } from "./find-license";
  * changed it and on whichever instance, and it needs no invalidation: it only saves re-reading and
  * re-mapping an unchanged license on every validate and heartbeat.
  */
-type TEntry = { digest: string; license: TLicenseWithPolicy };
+type TEntry = { digest: string; license: TLicenseWithPolicy; hasActivationPassword: boolean };
 
 // About 2.4 KB per entry (measured): the default 10,000 licenses is ~24 MB per instance. A miss costs
 // one extra query; size it to the licenses that check in within a few minutes.
@@ -63,9 +63,11 @@ export function peekLicense(key: string): TEntry | undefined {
 /**
  * `license` must have been read after the statement that returned `digest`: then it is at least as
  * new as the digest, and a newer one is simply re-read on next use (its label no longer matches).
+ * `hasActivationPassword` comes from that same statement; the digest covers the hash, so it holds
+ * exactly as long as the entry does.
  */
-export function rememberLicense(key: string, digest: string, license: TLicenseWithPolicy): void {
-  cache.set(key, { digest, license });
+export function rememberLicense(key: string, digest: string, license: TLicenseWithPolicy, hasActivationPassword: boolean): void {
+  cache.set(key, { digest, license, hasActivationPassword });
 }
 
 /** Tests only. */

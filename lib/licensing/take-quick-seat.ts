@@ -9,6 +9,7 @@ import { Prisma, type Activation, type LicenseStatus } from "../generated/prisma
 import { activationColumns } from "./activation-columns";
 import type { TLicenseWithPolicy } from "./find-license";
 import type { TNewSeat } from "./insert-seat";
+import { licenseDigestSql } from "./license-cache";
 
 type TQuickSeatFields = Omit<TNewSeat, "overage" | "tokenKeyId" | "userId">;
 
@@ -20,7 +21,22 @@ export type TQuickSeat = {
   current: TLicenseWithPolicy;
 };
 
-type TAsk = { license: TLicenseWithPolicy; seat: TQuickSeatFields; event: (activationId: string) => TEventInput; ctx: TContext & { now: Date } };
+/**
+ * For a license taken from the cache unchecked: the statement also reads the digest of the license
+ * with this key, and takes a seat only where it still matches (the license is as cached).
+ */
+export type TVerify = { key: string; digest: string };
+
+/** Nothing was written, and the cached license could not be confirmed as current: read it again. */
+export const STALE = "stale";
+
+type TAsk = {
+  license: TLicenseWithPolicy;
+  seat: TQuickSeatFields;
+  event: (activationId: string) => TEventInput;
+  ctx: TContext & { now: Date };
+  verify?: TVerify;
+};
 
 /**
  * The usual activation, a new device taking a free seat (or a free floating lease), in ONE autocommit statement instead of a
@@ -36,14 +52,19 @@ type TAsk = { license: TLicenseWithPolicy; seat: TQuickSeatFields; event: (activ
  * activation of a batch that lost a deadlock. The caller sends only plain activations here: no
  * evaluation, token key, user or administrator email. A device whose lease ran out holds a row
  * still: the transaction releases it and leases anew.
+ *
+ * With `verify`, null means more: the license is as cached, so the caller's transaction may use it.
+ * Where that was not confirmed (its digest changed, or the call fell out of the batch) the answer is
+ * STALE instead, and the caller must look the license up again.
  */
 export function takeQuickSeat(
   license: TLicenseWithPolicy,
   seat: TQuickSeatFields,
   event: (activationId: string) => TEventInput,
   ctx: TContext & { now: Date },
-): Promise<TQuickSeat | null> {
-  return takeBatched({ license, seat, event, ctx });
+  verify?: TVerify,
+): Promise<TQuickSeat | null | typeof STALE> {
+  return takeBatched({ license, seat, event, ctx, verify });
 }
 
 type TRow = Partial<Activation> & {
@@ -55,9 +76,11 @@ type TRow = Partial<Activation> & {
   __seatAlertThreshold: number | null;
   __used: number;
   __consumed: number | null;
+  __digest: string | null;
 };
 
-const takeBatched = batcher(async (asks: TAsk[]): Promise<(TQuickSeat | null)[]> => {
+const takeBatched = batcher(async (asks: TAsk[]): Promise<(TQuickSeat | null | typeof STALE)[]> => {
+  const declined = (a: TAsk) => (a.verify ? STALE : null);
   const seen = new Set<string>();
   const batch = asks.filter((a) => !seen.has(a.license.id) && seen.add(a.license.id));
   const ids = batch.map(() => newId());
@@ -72,10 +95,13 @@ const takeBatched = batcher(async (asks: TAsk[]): Promise<(TQuickSeat | null)[]>
           ${col((a) => a.license.policy.seats)}::int[], ${text((a) => a.license.organizationId)}::text[], ${text((a) => a.license.policy.productId)}::text[],
           ${text((a) => a.ctx.now.toISOString())}::text[], ${text((a) => a.seat.friendlyName)}::text[], ${text((a) => a.seat.hostname)}::text[],
           ${text((a) => a.seat.platform)}::text[], ${text((a) => a.seat.appVersion)}::text[], ${text((a) => a.seat.ip)}::text[],
-          ${text((a) => a.seat.leaseExpiresAt?.toISOString())}::text[])
+          ${text((a) => a.seat.leaseExpiresAt?.toISOString())}::text[], ${text((a) => a.verify?.key)}::text[], ${text((a) => a.verify?.digest)}::text[])
           WITH ORDINALITY AS u("id", "licenseId", "fingerprint", "policySeats", "organizationId", "productId", "now", "friendlyName", "hostname",
-            "platform", "appVersion", "ip", "leaseExpiresAt", "i")
+            "platform", "appVersion", "ip", "leaseExpiresAt", "key", "digest", "i")
       ),
+      -- Read in the statement's snapshot, before the lock: the fields a seat depends on that can change
+      -- (status, seats, expiry, period) are read again under the lock below.
+      fresh AS (SELECT input."i", d."digest" FROM input JOIN LATERAL (${licenseDigestSql(Prisma.sql`input."key"`)}) d ON true),
       -- Licenses are locked in id order (each call of the function in turn), so batches in flight at
       -- the same time can't deadlock each other.
       state AS MATERIALIZED (
@@ -84,7 +110,9 @@ const takeBatched = batcher(async (asks: TAsk[]): Promise<(TQuickSeat | null)[]>
       ),
       allowed AS (
         SELECT input.*, state."currentPeriodId" FROM state JOIN input ON input."i" = state."i"
-        WHERE state."status" = 'ACTIVE' AND (state."expiresAt" IS NULL OR state."expiresAt" > input."now"::timestamptz)
+        LEFT JOIN fresh ON fresh."i" = input."i"
+        WHERE (input."digest" IS NULL OR input."digest" = fresh."digest")
+          AND state."status" = 'ACTIVE' AND (state."expiresAt" IS NULL OR state."expiresAt" > input."now"::timestamptz)
           AND state."existingId" IS NULL AND state."used" < coalesce(state."seats", input."policySeats")
           -- A device on a sibling license of the organization's product moves: the transaction does that.
           AND (input."organizationId" IS NULL OR NOT EXISTS (
@@ -114,19 +142,22 @@ const takeBatched = batcher(async (asks: TAsk[]): Promise<(TQuickSeat | null)[]>
         state."currentPeriodId" AS "__currentPeriodId", state."seatAlertThreshold" AS "__seatAlertThreshold", state."used" AS "__used",
         -- Only a period whose seat alert has not gone out yet needs its count (the alert is sent once).
         (SELECT p."seatsConsumed" FROM period p WHERE p."id" = seat."lastPeriodId" AND p."seatAlertSentAt" IS NULL) AS "__consumed",
-        seat.*
-      FROM state JOIN input ON input."i" = state."i" LEFT JOIN seat ON seat."id" = input."id"`;
+        fresh."digest" AS "__digest", seat.*
+      FROM state JOIN input ON input."i" = state."i" LEFT JOIN fresh ON fresh."i" = input."i" LEFT JOIN seat ON seat."id" = input."id"`;
   } catch (error) {
     // Two statements locking licenses in different orders: PostgreSQL aborted this one. Nothing of it
     // was written; each activation takes the transactional path instead.
-    if (isWriteConflict(error)) return asks.map(() => null);
+    if (isWriteConflict(error)) return asks.map(declined);
     throw error;
   }
-  const byLicense = new Map<string, TQuickSeat>();
+  const byLicense = new Map<string, TQuickSeat | null | typeof STALE>();
   for (const row of rows) {
-    const { __i, __status, __seats, __expiresAt, __currentPeriodId, __seatAlertThreshold, __used, __consumed, ...seat } = row;
-    if (!seat.id) continue;
+    const { __i, __status, __seats, __expiresAt, __currentPeriodId, __seatAlertThreshold, __used, __consumed, __digest, ...seat } = row;
     const ask = batch[Number(__i) - 1]!;
+    if (!seat.id) {
+      byLicense.set(ask.license.id, ask.verify && ask.verify.digest !== __digest ? STALE : null);
+      continue;
+    }
     byLicense.set(ask.license.id, {
       activation: seat as Activation,
       consumed: __consumed,
@@ -135,5 +166,5 @@ const takeBatched = batcher(async (asks: TAsk[]): Promise<(TQuickSeat | null)[]>
     });
   }
   // Only the call that went into the batch gets its license's seat; a second one falls back.
-  return asks.map((a) => (batch.includes(a) ? (byLicense.get(a.license.id) ?? null) : null));
+  return asks.map((a) => (batch.includes(a) && byLicense.has(a.license.id) ? byLicense.get(a.license.id)! : declined(a)));
 });
