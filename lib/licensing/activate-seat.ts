@@ -5,12 +5,11 @@ import { alertIfSeatThresholdReached } from "../billing/seat-alert";
 import { db, TX_OPTIONS, type TTx } from "../db";
 import type { TContext, TEventInput } from "../events/record-event";
 import { seatHoldingWhere } from "./count-seats";
-import { normalizeLicenseKey } from "../crypto/tokens";
-import { findCachedLicenseByKey } from "./find-cached-license";
+import { findCachedLicenseByKey, peekLicenseInGoodStanding } from "./find-cached-license";
 import type { TLicenseWithPolicy } from "./find-license";
 import { findActiveSeatAndCount } from "./find-seat";
 import { insertSeat } from "./insert-seat";
-import { countCacheHit, peekLicense } from "./license-cache";
+import { countCacheHit } from "./license-cache";
 import { STALE, takeQuickSeat, type TVerify } from "./take-quick-seat";
 import { checkoutLease, leaseCreatedEvent } from "./lease-seat";
 import { isFloating, leaseEnd } from "./lease-rules";
@@ -59,10 +58,9 @@ class StaleLicense extends Error {}
  * license changed: then nothing was written, and the caller looks the license up as usual.
  */
 async function activateCachedLicense(rawKey: string, device: TDevice, ctx: TContext, email: string | undefined) {
-  const key = normalizeLicenseKey(rawKey);
-  const entry = key ? peekLicense(key) : undefined;
-  if (!key || !entry || entry.hasActivationPassword) return null;
-  if (licenseProblem(entry.license, ctx.now ?? new Date()) || !quickEligible(entry.license, { email })) return null;
+  const cached = peekLicenseInGoodStanding(rawKey, ctx.now ?? new Date());
+  if (!cached || cached.entry.hasActivationPassword || !quickEligible(cached.entry.license, { email })) return null;
+  const { key, entry } = cached;
   try {
     const result = await activateLicenseSeat(entry.license, device, ctx, { verify: { key, digest: entry.digest } });
     countCacheHit();

@@ -4,7 +4,8 @@ import { db } from "../db";
 import { batcher } from "../db/batcher";
 import { Prisma } from "../generated/prisma/client";
 import { findLicenseById, findLicenseByKey, type TLicenseWithPolicy } from "./find-license";
-import { cachedLicense, licenseDigestSql, rememberLicense } from "./license-cache";
+import { cachedLicense, licenseDigestSql, peekLicense, rememberLicense, type TCacheEntry } from "./license-cache";
+import { licenseProblem } from "./license-rules";
 
 /** The cached license when its digest still matches, else read again (and cached). */
 export async function licenseFor(key: string, row: TDigestRow): Promise<TLicenseWithPolicy | null> {
@@ -42,6 +43,17 @@ const digestBatched = batcher(async (keys: string[]): Promise<(TDigestRow | null
   const byIndex = new Map(rows.map(({ i, ...row }) => [Number(i), row]));
   return keys.map((_, i) => byIndex.get(i + 1) ?? null);
 });
+
+/**
+ * The cached entry for a key, unchecked, when the copy is in good standing at `now`: for the
+ * one-statement paths, whose statement checks the digest itself. A copy that looks suspended or
+ * expired is never acted on unchecked (it may have been renewed since): null, read it again.
+ */
+export function peekLicenseInGoodStanding(rawKey: string, now: Date): { key: string; entry: TCacheEntry } | null {
+  const key = normalizeLicenseKey(rawKey);
+  const entry = key ? peekLicense(key) : undefined;
+  return key && entry && !licenseProblem(entry.license, now) ? { key, entry } : null;
+}
 
 /** hasActivationPassword: known from the lookup itself (undefined when the path didn't read it). */
 export type TFoundLicense = { license: TLicenseWithPolicy & { tokenKeyId?: string }; hasActivationPassword?: boolean };

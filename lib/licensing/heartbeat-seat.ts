@@ -7,10 +7,9 @@ import { Prisma, type Activation } from "../generated/prisma/client";
 import type { TContext } from "../events/record-event";
 import { activationColumns } from "./activation-columns";
 import { seatsInUseSql } from "./count-seats";
-import { normalizeLicenseKey } from "../crypto/tokens";
-import { findCachedLicenseByKey } from "./find-cached-license";
+import { findCachedLicenseByKey, peekLicenseInGoodStanding } from "./find-cached-license";
 import type { TLicenseWithPolicy } from "./find-license";
-import { countCacheHit, peekLicense } from "./license-cache";
+import { countCacheHit } from "./license-cache";
 import { touchCachedSeat, type TTouched } from "./touch-cached-seats";
 import { heartbeatLease } from "./heartbeat-lease";
 import { isFloating } from "./lease-rules";
@@ -35,9 +34,9 @@ export async function heartbeatSeat(input: THeartbeatInput, ctx: TContext) {
  * and the caller takes the general path.
  */
 async function heartbeatCachedLicense(input: THeartbeatInput, ctx: TContext, now: Date) {
-  const key = normalizeLicenseKey(input.key);
-  const entry = key ? peekLicense(key) : undefined;
-  if (!key || !entry || licenseProblem(entry.license, now) || isFloating(entry.license)) return null;
+  const cached = peekLicenseInGoodStanding(input.key, now);
+  if (!cached || isFloating(cached.entry.license)) return null;
+  const { key, entry } = cached;
   const touched = await touchCachedSeat({
     key,
     digest: entry.digest,

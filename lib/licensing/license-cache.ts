@@ -11,14 +11,14 @@ import type { TLicenseWithPolicy } from "./find-license";
  * changed it and on whichever instance, and it needs no invalidation: it only saves re-reading and
  * re-mapping an unchanged license on every validate and heartbeat.
  */
-type TEntry = { digest: string; license: TLicenseWithPolicy; hasActivationPassword: boolean };
+export type TCacheEntry = { digest: string; license: TLicenseWithPolicy; hasActivationPassword: boolean };
 
 // About 2.4 KB per entry (measured): the default 10,000 licenses is ~24 MB per instance. A miss costs
 // one extra query; size it to the licenses that check in within a few minutes.
 const MAX_ENTRIES = Math.max(1, Number(process.env.SEATWISE_LICENSE_CACHE_SIZE) || 10_000);
 
-const holder = globalThis as unknown as { __seatwiseLicenseCache?: LRUCache<string, TEntry> };
-const cache = (holder.__seatwiseLicenseCache ??= new LRUCache<string, TEntry>({ max: MAX_ENTRIES }));
+const holder = globalThis as unknown as { __seatwiseLicenseCache?: LRUCache<string, TCacheEntry> };
+const cache = (holder.__seatwiseLicenseCache ??= new LRUCache<string, TCacheEntry>({ max: MAX_ENTRIES }));
 
 /**
  * A CTE body selecting the license with this (normalized) key: its id, the digest of its rows, and
@@ -56,7 +56,7 @@ export function countCacheHit(): void {
 }
 
 /** Whatever is cached for `key`, unchecked: only for statements that check the digest themselves. */
-export function peekLicense(key: string): TEntry | undefined {
+export function peekLicense(key: string): TCacheEntry | undefined {
   return cache.peek(key);
 }
 
