@@ -5,7 +5,7 @@ import { recordEvent } from "../events/record-event";
 import { queueEmail } from "../mail/queue-email";
 import { makeLicense, staffCtx } from "../test/factories";
 import { createWebhookEndpoint } from "../webhooks/endpoints";
-import { notifyExpiringLicenses, setExpiryNoticeDays } from "./notify-expiring-licenses";
+import { markExpiryNoticesSent, notifyExpiringLicenses, setExpiryNoticeDays } from "./notify-expiring-licenses";
 import { recipientsFor, setRecipientSettings } from "./recipients";
 
 const DAY = 86_400_000;
@@ -133,5 +133,27 @@ describe("atomic with the change that caused them", () => {
     await recordEvent(db, staffCtx, { action: "activation.heartbeat", licenseId: license.id });
     await recordEvent(db, staffCtx, { action: "activation.created", licenseId: license.id, data: { fingerprint: "y" } });
     expect((await db.webhookDelivery.findMany()).map((d) => d.eventType)).toEqual(["activation.refused"]);
+  });
+
+  it("marks the notices already due as sent without emailing, and still notifies what comes due later", async () => {
+    const base = new Date("2033-01-10T09:00:00.000Z");
+    const day = (d: number) => new Date(base.getTime() + d * DAY);
+    const expired = await makeLicense({ license: { expiresAt: day(-3) } });
+    const soon = await makeLicense({ license: { expiresAt: day(20) } });
+    const later = await makeLicense({ license: { expiresAt: day(40) } });
+    const ids = [expired, soon, later].map((m) => m.license.id);
+    const mailFor = () => db.emailMessage.count({ where: { OR: ids.map((id) => ({ dedupeKey: { contains: id } })) } });
+
+    expect(await markExpiryNoticesSent({ now: base })).toBe(2);
+    expect(await markExpiryNoticesSent({ now: base })).toBe(0);
+    await notifyExpiringLicenses({ now: base });
+    expect(await mailFor()).toBe(0);
+    expect(await db.event.count({ where: { licenseId: { in: ids }, action: { in: ["license.expiring_soon", "license.expired"] } } })).toBe(0);
+
+    // Ten days on, the later license enters the 30-day window and the other reaches 7 days: both go out.
+    await notifyExpiringLicenses({ now: day(14) });
+    expect(await eventsOf(later.license.id, "license.expiring_soon")).toHaveLength(1);
+    expect(await eventsOf(soon.license.id, "license.expiring_soon")).toHaveLength(1);
+    expect(await eventsOf(expired.license.id, "license.expired")).toHaveLength(0);
   });
 });
