@@ -47,8 +47,8 @@ function summarize(rounds: TScenarioResult[], ratios: number[] | null): TMeasure
   return {
     name: rounds[0]!.name,
     rps: median(rounds.map((r) => r.rps)),
-    p50: median(rounds.map((r) => r.p50)),
-    p99: median(rounds.map((r) => r.p99)),
+    p50: Math.round(median(rounds.map((r) => r.p50))),
+    p99: Math.round(median(rounds.map((r) => r.p99))),
     errors: sum((r) => r.errors),
     errorKinds: { non2xx: sum((r) => r.errorKinds.non2xx), timeouts: sum((r) => r.errorKinds.timeouts), socket: sum((r) => r.errorKinds.socket) },
     refusals: rounds.flatMap((r) => r.refusals).slice(0, 5),
