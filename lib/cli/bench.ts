@@ -18,7 +18,7 @@ import { ensureBuilt, root } from "./build";
 import { openDatabase } from "./open-database";
 
 const duration = Number(process.env.BENCH_DURATION || 10);
-const rounds = Number(process.env.BENCH_ROUNDS || 3);
+const rounds = Math.max(1, Math.floor(Number(process.env.BENCH_ROUNDS) || 3));
 const largeCount = Number(process.env.BENCH_LICENSES || 100_000);
 const pgBase = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
 const wanted = (process.env.BENCH_TARGETS || (pgBase ? "postgres,pglite" : "pglite")).split(",");
