@@ -8,6 +8,8 @@ export type TScenario = {
   connections?: number;
   /** An X-Forwarded-For per request (the server trusts one proxy): clients at many addresses. */
   forwardedFor?: () => string;
+  /** Run after each run, unmeasured: undo what a run cut short left behind (a seat taken, not released). */
+  settle?: (baseUrl: string) => Promise<void>;
 };
 
 export type TScenarioResult = {
@@ -44,6 +46,7 @@ export async function runScenario(baseUrl: string, scenario: TScenario, duration
       },
     })),
   } as unknown as autocannon.Options);
+  await scenario.settle?.(baseUrl);
   return {
     name: scenario.name,
     rps: result.requests.average,

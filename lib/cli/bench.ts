@@ -118,15 +118,27 @@ function scenarios(sample: TSample): TScenario[] {
   let pairs = 0;
   const pairOn = (prefix: string, keys: string[]) => {
     const free = [...keys];
+    // Pairs whose release was never sent: a run that ends between a pair's two requests. Released
+    // between runs (settle), so their licenses go back on the list and their seats are free again.
+    const open = new Map<string, string>();
     return {
       take: (ctx: Record<string, unknown>) => {
         ctx.key = free.shift() ?? keys[pairs % keys.length];
         ctx.fingerprint = `${prefix}-${run}-${++pairs}`;
+        open.set(ctx.fingerprint as string, ctx.key as string);
         return { key: ctx.key, fingerprint: ctx.fingerprint };
       },
       give: (ctx: Record<string, unknown>) => {
         free.push(ctx.key as string);
+        open.delete(ctx.fingerprint as string);
         return { key: ctx.key, fingerprint: ctx.fingerprint };
+      },
+      settle: async (url: string) => {
+        for (const [fingerprint, key] of open) {
+          await fetch(`${url}/api/v1/deactivations`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ key, fingerprint }) });
+          free.push(key);
+        }
+        open.clear();
       },
     };
   };
@@ -138,6 +150,7 @@ function scenarios(sample: TSample): TScenario[] {
     { name: "heartbeat", requests: [{ method: "POST", path: "/api/v1/heartbeats", body: () => ({ ...pick(), appVersion: "3.1.0" }) }] },
     {
       name: "activate + deactivate",
+      settle: seats.settle,
       requests: [
         { method: "POST", path: "/api/v1/activations", body: (ctx) => seats.take(ctx) },
         { method: "POST", path: "/api/v1/deactivations", body: (ctx) => seats.give(ctx) },
@@ -145,6 +158,7 @@ function scenarios(sample: TSample): TScenario[] {
     },
     {
       name: "floating checkout + release",
+      settle: leases.settle,
       requests: [
         { method: "POST", path: "/api/v1/activations", body: (ctx) => leases.take(ctx) },
         { method: "POST", path: "/api/v1/deactivations", body: (ctx) => leases.give(ctx) },
