@@ -173,13 +173,11 @@ async function benchTarget(target: TTarget) {
   const server = await startServer(PORT, { ...target.env, SEATWISE_SECRET: SECRET, SEATWISE_RATE_LIMITS: "off" });
   const results: TMeasured[] = [];
   try {
-    // Warm-up: JIT, connection pool, and one visit to every sampled device, so the license cache holds
-    // the working set as it does on a server that has been up for a while.
-    await runScenario(server.url, scenarios(sample)[1]!, 3);
-    await runScenario(server.url, scenarios(sample)[1]!, 0, sample.pairs.length);
-    const [ceiling, ...rest] = scenarios(sample);
+    const all = scenarios(sample);
+    const [ceiling, validate] = all;
+    await warmUp(server.url, validate!, sample);
     const present: TScenario[] = [];
-    for (const scenario of rest.filter((s) => picked(s.name))) {
+    for (const scenario of all.slice(1).filter((s) => picked(s.name))) {
       const probe = await fetch(`${server.url}${scenario.requests[0]!.path}`, { method: scenario.requests[0]!.method, body: scenario.requests[0]!.body ? JSON.stringify(scenario.requests[0]!.body({})) : undefined });
       if (probe.status === 404 && (await probe.text()).includes("<html")) console.log(`[bench] ${target.name}: ${scenario.name}: route not present, skipped`);
       else present.push(scenario);
@@ -222,8 +220,7 @@ async function validateWithLimits(target: TTarget, sample: TSample, running?: { 
     const [ceiling, validate] = scenarios(sample);
     const many = { ...validate!, name: "validate, rate limits on (1,000 addresses)", forwardedFor: () => `10.0.${(n = (n + 1) % 1000) >> 8}.${n & 255}` };
     const one = { ...validate!, name: "validate, rate limits on (one address)", forwardedFor: () => "10.9.9.9" };
-    await runScenario(server.url, many, 3);
-    await runScenario(server.url, many, 0, sample.pairs.length);
+    await warmUp(server.url, many, sample);
     return (await measureInRounds(server.url, ceiling!, [many, one], measureOptions(target))).results;
   } finally {
     await server.stop();
@@ -235,12 +232,20 @@ async function validateAt(target: TTarget, licenses: number): Promise<TMeasured>
   const server = await startServer(PORT, { ...target.env, SEATWISE_SECRET: SECRET, SEATWISE_RATE_LIMITS: "off" });
   try {
     const [ceiling, validate] = scenarios(sample);
-    await runScenario(server.url, validate!, 3);
-    await runScenario(server.url, validate!, 0, sample.pairs.length);
+    await warmUp(server.url, validate!, sample);
     return (await measureInRounds(server.url, ceiling!, [validate!], measureOptions(target))).results[0]!;
   } finally {
     await server.stop();
   }
+}
+
+/**
+ * JIT, connection pool, and one visit to every sampled device with `validate`, so the license cache
+ * holds the working set as it does on a server that has been up for a while.
+ */
+async function warmUp(url: string, validate: TScenario, sample: TSample) {
+  await runScenario(url, validate, 3);
+  await runScenario(url, validate, 0, sample.pairs.length);
 }
 
 function measureOptions(target: TTarget) {
