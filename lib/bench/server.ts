@@ -1,9 +1,19 @@
 // Starts `next start` for the benchmark and waits until it answers.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { nextBin, root } from "../cli/build";
 
+/**
+ * The Node.js binary that runs the server: BENCH_NODE when set (e.g. a Node 24 from `npm install node@24`),
+ * else the one running the benchmark. The load generator always runs on the benchmark's own Node.
+ */
+export const serverNode = process.env.BENCH_NODE || process.execPath;
+
+export function serverNodeVersion(): string {
+  return serverNode === process.execPath ? process.version : execFileSync(serverNode, ["--version"], { encoding: "utf8" }).trim();
+}
+
 export async function startServer(port: number, env: Record<string, string | undefined>): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(serverNode, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "inherit"],

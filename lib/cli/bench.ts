@@ -5,6 +5,7 @@
 //   BENCH_ROUNDS=3                  rounds: every scenario is measured this many times, each time
 //                                   between two measurements of the ceiling (lib/bench/rounds.ts)
 //   BENCH_LICENSES=100000           licenses in the large data set (3 activations each)
+//   BENCH_NODE=/path/to/node        the Node.js binary that runs the server (default: this one)
 //   BENCH_ONLY=validate,heartbeat   a quick look at some scenarios (names start with these); prints
 //                                   the numbers only: no page timings, no 1k run, README untouched
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
@@ -13,7 +14,7 @@ import path from "node:path";
 import pg from "pg";
 import { measureInRounds, type TMeasured } from "../bench/rounds";
 import { runScenario, type TScenario } from "../bench/run-scenario";
-import { staffCookie, startServer, timePage } from "../bench/server";
+import { serverNodeVersion, staffCookie, startServer, timePage } from "../bench/server";
 import { ensureBuilt, root } from "./build";
 import { openDatabase } from "./open-database";
 
@@ -266,7 +267,7 @@ function ratioCells(r: TMeasured): string {
 
 function machine() {
   const cpus = os.cpus();
-  return `${cpus.length} cores (${cpus[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`;
+  return `${cpus.length} cores (${cpus[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${serverNodeVersion()} (server), ${os.platform()} ${os.release()}`;
 }
 
 async function main() {
