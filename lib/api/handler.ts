@@ -191,7 +191,7 @@ async function readJson(req: Request): Promise<unknown> {
   if (declared > MAX_BODY_BYTES) throw tooLarge();
   const buffer = await req.arrayBuffer();
   if (buffer.byteLength > MAX_BODY_BYTES) throw tooLarge();
-  const text = new TextDecoder().decode(buffer);
+  const text = decoder.decode(buffer);
   if (!text.trim()) throw new ApiError("INVALID_REQUEST", "The request body must be a JSON object");
   let value: unknown;
   try {
@@ -249,6 +249,7 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 }
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 const bodyBytes = new WeakMap<Response, Uint8Array>();
 
 /** The bytes json() sent, or null for a response built elsewhere. */

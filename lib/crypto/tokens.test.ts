@@ -21,6 +21,17 @@ describe("license keys", () => {
     expect(normalizeLicenseKey("U".repeat(30))).toBeNull();
     expect(normalizeLicenseKey("'; DROP TABLE x; --")).toBeNull();
   });
+
+  it("give the same answer when asked again, for short and long input alike", () => {
+    const key = generateLicenseKey();
+    const spaced = ` ${key.split("-").join("   -   ")} `;
+    expect(spaced.length).toBeGreaterThan(64);
+    for (let i = 0; i < 3; i++) {
+      expect(normalizeLicenseKey(key.toLowerCase())).toBe(key);
+      expect(normalizeLicenseKey(spaced)).toBe(key);
+      expect(normalizeLicenseKey("ABC")).toBeNull();
+    }
+  });
 });
 
 describe("tokens", () => {

@@ -20,6 +20,20 @@ export function generateLicenseKey(): string {
  * separators re-grouped. Returns null for input that can't be a key, so lookups are skipped.
  */
 export function normalizeLicenseKey(input: string): string | null {
+  // A client call normalizes its key several times (rate limit, lookup, cache): remember recent answers.
+  if (input.length > 64) return normalize(input);
+  let normal = normalized.get(input);
+  if (normal === undefined) {
+    if (normalized.size >= 5_000) normalized.clear();
+    normal = normalize(input);
+    normalized.set(input, normal);
+  }
+  return normal;
+}
+
+const normalized = new Map<string, string | null>();
+
+function normalize(input: string): string | null {
   const chars = input
     .toUpperCase()
     .replace(/[\s-]/g, "")

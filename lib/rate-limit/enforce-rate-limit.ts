@@ -3,7 +3,7 @@
  * the X-RateLimit-* headers to send, or throws ApiError RATE_LIMITED (429) with Retry-After.
  */
 import "server-only";
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { RateLimiterRes } from "rate-limiter-flexible";
 import { ApiError } from "../api/errors";
 import { normalizeLicenseKey } from "../crypto/tokens";
@@ -61,9 +61,19 @@ function tightest(outcomes: (TOutcome | null)[]): TRateHeaders {
 }
 
 // Keys are stored as digests: the limiter table should not become a list of valid license keys.
+// A client call asks for its key's digest twice (the in-memory check, then the counter): remember the
+// last few thousand instead of hashing on every ask.
 export function keyId(key: string): string {
-  return createHash("sha256").update(key).digest("base64url").slice(0, 22);
+  let id = keyIds.get(key);
+  if (id === undefined) {
+    if (keyIds.size >= 5_000) keyIds.clear();
+    id = hash("sha256", key, "base64url").slice(0, 22);
+    keyIds.set(key, id);
+  }
+  return id;
 }
+
+const keyIds = new Map<string, string>();
 
 function ipId(ip: string | null): string {
   return ip ?? "unknown";
@@ -82,7 +92,7 @@ export async function enforceRateLimit(kind: TRateLimitKind, input: { ip: string
         const blocked = inMemoryBlockMs(limiterFor(guessing), ip);
         if (blocked > 0) throw rateLimitedError(guessing, blocked, "failed license lookups from this address");
       }
-      const key = typeof input.licenseKey === "string" ? normalizeLicenseKey(input.licenseKey) : null;
+      const key = typeof input.licenseKey === "string" && limitFor("client-key") ? normalizeLicenseKey(input.licenseKey) : null;
       const outcomes = await Promise.all([
         consume("client-ip", ip, "requests from this address"),
         key ? consume("client-key", keyId(key), "requests for this license key") : null,
@@ -109,12 +119,18 @@ export async function enforceRateLimit(kind: TRateLimitKind, input: { ip: string
 export function refusedInMemory(kind: TRateLimitKind, input: { ip: string | null; licenseKey?: unknown }): boolean {
   if (kind !== "client") return false;
   const ip = ipId(input.ip);
-  const key = typeof input.licenseKey === "string" ? normalizeLicenseKey(input.licenseKey) : null;
-  const blocked = (name: TLimitName, id: string) => {
+  // The key's digest is only worked out when its limit is on.
+  const blocked = (name: TLimitName, id: () => string | null) => {
     const limit = limitFor(name);
-    return limit !== null && inMemoryBlockMs(limiterFor(limit), id) > 0;
+    if (limit === null) return false;
+    const of = id();
+    return of !== null && inMemoryBlockMs(limiterFor(limit), of) > 0;
   };
-  return blocked("lookup-failures", ip) || blocked("client-ip", ip) || (key !== null && blocked("client-key", keyId(key)));
+  const keyOf = () => {
+    const key = typeof input.licenseKey === "string" ? normalizeLicenseKey(input.licenseKey) : null;
+    return key === null ? null : keyId(key);
+  };
+  return blocked("lookup-failures", () => ip) || blocked("client-ip", () => ip) || blocked("client-key", keyOf);
 }
 
 /**

@@ -78,6 +78,20 @@ export function rateLimitsEnabled(env: Record<string, string | undefined> = proc
 
 /** The limit's current setting, or null when it is switched off. Throws on a malformed value, naming the variable. */
 export function limitFor(name: TLimitName, env: Record<string, string | undefined> = process.env): TLimit | null {
+  // Every client API request asks for its limits, so a setting is parsed once and reused for as long as
+  // the environment holds the same values (tests change them at run time).
+  const all = env.SEATWISE_RATE_LIMITS;
+  const raw = env[LIMIT_DEFAULTS[name].env];
+  const seen = env === process.env ? parsed.get(name) : undefined;
+  if (seen && seen.all === all && seen.raw === raw) return seen.limit;
+  const limit = parseLimit(name, env);
+  if (env === process.env) parsed.set(name, { all, raw, limit });
+  return limit;
+}
+
+const parsed = new Map<TLimitName, { all: string | undefined; raw: string | undefined; limit: TLimit | null }>();
+
+function parseLimit(name: TLimitName, env: Record<string, string | undefined>): TLimit | null {
   if (!rateLimitsEnabled(env)) return null;
   const def = LIMIT_DEFAULTS[name];
   const raw = (env[def.env] ?? "").trim() || def.value;
@@ -86,5 +100,5 @@ export function limitFor(name: TLimitName, env: Record<string, string | undefine
   if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) {
     throw new Error(`${def.env} must look like "<points>/<seconds>" (e.g. ${def.value}) or "off"; got "${raw}"`);
   }
-  return { name, points: Number(match[1]), seconds: Number(match[2]), env: def.env, description: def.description };
+  return Object.freeze({ name, points: Number(match[1]), seconds: Number(match[2]), env: def.env, description: def.description });
 }
