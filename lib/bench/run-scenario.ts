@@ -8,6 +8,8 @@ export type TScenario = {
   connections?: number;
   /** An X-Forwarded-For per request (the server trusts one proxy): clients at many addresses. */
   forwardedFor?: () => string;
+  /** Another server than the run's (two servers compared run by run). */
+  baseUrl?: string;
   /** Run after each run, unmeasured: undo what a run cut short left behind (a seat taken, not released). */
   settle?: (baseUrl: string) => Promise<void>;
 };
@@ -26,7 +28,8 @@ export type TScenarioResult = {
 };
 
 /** For `durationSeconds`, or with `amount`, until that many requests were answered (a warm-up pass). */
-export async function runScenario(baseUrl: string, scenario: TScenario, durationSeconds: number, amount?: number): Promise<TScenarioResult> {
+export async function runScenario(runUrl: string, scenario: TScenario, durationSeconds: number, amount?: number): Promise<TScenarioResult> {
+  const baseUrl = scenario.baseUrl ?? runUrl;
   const refusals: string[] = [];
   const result = await autocannon({
     url: baseUrl,

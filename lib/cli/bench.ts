@@ -32,7 +32,8 @@ const TAG = process.env.BENCH_DATA_TAG || "";
 const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(",").map((s) => s.trim()) : null;
 const picked = (name: string) => !only || name.startsWith("empty") || only.some((o) => name.startsWith(o));
 
-type TTarget = { name: string; env: Record<string, string | undefined> };
+/** small: a second data set of 1,000 licenses, for validate's flatness (PostgreSQL only). */
+type TTarget = { name: string; env: Record<string, string | undefined>; small?: TTarget };
 type TSample = { pairs: { key: string; fingerprint: string }[]; nodeLocked: string[]; floating: string[] };
 
 function withDb(url: string, name: string) {
@@ -187,15 +188,16 @@ async function benchTarget(target: TTarget) {
     results.push(measured.ceiling, ...measured.results);
     if (only) {
       if (only.some((o) => o.includes("rate"))) results.push(...(await validateWithLimits(target, sample, server)));
-      return { results, page: null, search: null };
+      return { results, page: null, search: null, flat: null };
     }
     const cookie = await staffCookie(server.url, STAFF.email, STAFF.password);
     await timePage(server.url, "/console/licenses", cookie, 3);
     const page = await timePage(server.url, "/console/licenses", cookie, 30);
     const search = await timePage(server.url, "/console/licenses?q=Customer%2042", cookie, 20);
+    const flat = target.small ? await validateSmallBeside(target, target.small, server.url, validate!) : null;
     await server.stop();
     results.push(...(await validateWithLimits(target, sample)));
-    return { results, page, search };
+    return { results, page, search, flat };
   } finally {
     await server.stop();
   }
@@ -228,13 +230,20 @@ async function validateWithLimits(target: TTarget, sample: TSample, running?: { 
   }
 }
 
-async function validateAt(target: TTarget, licenses: number): Promise<TMeasured> {
-  const sample = await prepare(target, licenses);
-  const server = await startServer(PORT, { ...target.env, SEATWISE_SECRET: SECRET, SEATWISE_RATE_LIMITS: "off" });
+/**
+ * Validate with 1,000 licenses against validate with 100,000, the two servers up at once and their runs
+ * alternated (100k, 1k, 100k, …): each 1k run is compared with the 100k runs right before and after it,
+ * as every scenario is with the ceiling, so the machine's drift between two separate runs can't pass
+ * for a difference between the data sets.
+ */
+async function validateSmallBeside(target: TTarget, small: TTarget, bigUrl: string, bigValidate: TScenario): Promise<TMeasured> {
+  const sample = await prepare(small, 1000);
+  const server = await startServer(PORT + 1, { ...small.env, SEATWISE_SECRET: SECRET, SEATWISE_RATE_LIMITS: "off" });
   try {
-    const [ceiling, validate] = scenarios(sample);
-    await warmUp(server.url, validate!, sample);
-    return (await measureInRounds(server.url, ceiling!, [validate!], measureOptions(target))).results[0]!;
+    const validate = { ...scenarios(sample)[1]!, name: "validate, 1,000 licenses", baseUrl: server.url };
+    await warmUp(server.url, validate, sample);
+    const big = { ...bigValidate, name: `validate, ${largeCount.toLocaleString("en")} licenses` };
+    return (await measureInRounds(bigUrl, big, [validate], measureOptions(target))).results[0]!;
   } finally {
     await server.stop();
   }
@@ -274,33 +283,32 @@ async function main() {
   ensureBuilt();
   const sections: string[] = [];
   const stamp = new Date().toISOString().slice(0, 16).replace("T", " ");
-  sections.push(`Measured ${stamp} UTC on ${machine()}; autocannon, 50 connections, ${rounds} rounds of ${duration} s per scenario, each between two ${duration} s runs of the empty route (the ceiling); req/s, p50 and p99 are medians of the rounds, "vs ceiling" the median of each round's ratio to the two ceiling runs beside it, "rounds" the lowest and highest such ratio; ${largeCount.toLocaleString("en")} licenses / ${(largeCount * 3).toLocaleString("en")} activations; ${Number(process.env.BENCH_PAIRS || 5000).toLocaleString("en")} sampled devices, each visited once before measuring (a server that has been up a while: its license cache holds them); rate limits off except where marked.`);
+  sections.push(`Measured ${stamp} UTC on ${machine()}; autocannon, 50 connections, ${rounds} round${rounds === 1 ? "" : "s"} of ${duration} s per scenario, each between two ${duration} s runs of the empty route (the ceiling); req/s, p50 and p99 are medians of the rounds, "vs ceiling" the median of each round's ratio to the two ceiling runs beside it, "rounds" the lowest and highest such ratio; ${largeCount.toLocaleString("en")} licenses / ${(largeCount * 3).toLocaleString("en")} activations; ${Number(process.env.BENCH_PAIRS || 5000).toLocaleString("en")} sampled devices, each visited once before measuring (a server that has been up a while: its license cache holds them); rate limits off except where marked.`);
   for (const kind of wanted) {
     const target: TTarget =
       kind === "postgres"
-        ? { name: "PostgreSQL", env: { DATABASE_URL: withDb(pgBase!, `seatwise_bench${TAG}`) } }
+        ? {
+            name: "PostgreSQL",
+            env: { DATABASE_URL: withDb(pgBase!, `seatwise_bench${TAG}`) },
+            small: { name: "PostgreSQL 1k", env: { DATABASE_URL: withDb(pgBase!, `seatwise_bench_small${TAG}`) } },
+          }
         : { name: "PGlite (embedded)", env: { DATABASE_URL: undefined, SEATWISE_DATA_DIR: path.join(root, `data/bench${TAG}`) } };
     if (kind === "postgres") {
       if (!pgBase) continue;
       await ensurePgDatabase(`seatwise_bench${TAG}`);
+      await ensurePgDatabase(`seatwise_bench_small${TAG}`);
     }
-    const { results, page, search } = await benchTarget(target);
+    const { results, page, search, flat } = await benchTarget(target);
     const rows = results.map((r) => `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${errorCell(r)} | ${ratioCells(r)} |`);
     if (!page || !search) {
       console.log(`\n${target.name}\n${rows.join("\n")}`);
       continue;
     }
-    let flat = "";
-    if (kind === "postgres") {
-      await ensurePgDatabase(`seatwise_bench_small${TAG}`);
-      const small = await validateAt({ name: "PostgreSQL 1k", env: { DATABASE_URL: withDb(pgBase!, `seatwise_bench_small${TAG}`) } }, 1000);
-      const big = results.find((r) => r.name === "validate");
-      if (big?.ratio && small.ratio) {
-        flat = `\nValidate with 1,000 licenses: ${small.rps.toFixed(0)} req/s (${small.ratio.median.toFixed(2)} of its server's ceiling), p50 ${small.p50} ms, p99 ${small.p99} ms; with ${largeCount.toLocaleString("en")}: ${big.rps.toFixed(0)} req/s (${big.ratio.median.toFixed(2)}), p50 ${big.p50} ms, p99 ${big.p99} ms → 1k / ${largeCount / 1000}k: throughput ${(small.rps / big.rps).toFixed(2)}, against each one's ceiling ${(small.ratio.median / big.ratio.median).toFixed(2)}.\n`;
-      }
-    }
+    const flatLine = flat?.ratio
+      ? `\nValidate with 1,000 vs ${largeCount.toLocaleString("en")} licenses, two servers up at once and their runs alternated (each 1k run against the ${largeCount / 1000}k runs before and after it): 1k at ${flat.rps.toFixed(0)} req/s (p50 ${flat.p50} ms, p99 ${flat.p99} ms) → 1k / ${largeCount / 1000}k throughput ${flat.ratio.median.toFixed(2)} (rounds ${flat.ratio.min.toFixed(2)}–${flat.ratio.max.toFixed(2)}).\n`
+      : "";
     sections.push(
-      `### ${target.name}\n\n| Endpoint | req/s | p50 ms | p99 ms | errors | vs ceiling | rounds |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n${rows.join("\n")}\n${flat}\nConsole license list (/console/licenses, ${largeCount.toLocaleString("en")} licenses, one user, 30 loads): p50 ${page.p50.toFixed(0)} ms, p95 ${page.p95.toFixed(0)} ms; with a search: p50 ${search.p50.toFixed(0)} ms, p95 ${search.p95.toFixed(0)} ms.`,
+      `### ${target.name}\n\n| Endpoint | req/s | p50 ms | p99 ms | errors | vs ceiling | rounds |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n${rows.join("\n")}\n${flatLine}\nConsole license list (/console/licenses, ${largeCount.toLocaleString("en")} licenses, one user, 30 loads): p50 ${page.p50.toFixed(0)} ms, p95 ${page.p95.toFixed(0)} ms; with a search: p50 ${search.p50.toFixed(0)} ms, p95 ${search.p95.toFixed(0)} ms.`,
     );
   }
   if (only) return;
