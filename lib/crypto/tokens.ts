@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { LRUCache } from "lru-cache";
 
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
@@ -20,18 +21,13 @@ export function generateLicenseKey(): string {
  * separators re-grouped. Returns null for input that can't be a key, so lookups are skipped.
  */
 export function normalizeLicenseKey(input: string): string | null {
-  // A client call normalizes its key several times (rate limit, lookup, cache): remember recent answers.
-  if (input.length > 64) return normalize(input);
-  let normal = normalized.get(input);
-  if (normal === undefined) {
-    if (normalized.size >= 5_000) normalized.clear();
-    normal = normalize(input);
-    normalized.set(input, normal);
-  }
-  return normal;
+  if (input.length > 64) return normalize(input); // can't be a key: not worth keeping
+  return normalized.memo(input) || null;
 }
 
-const normalized = new Map<string, string | null>();
+// A client call normalizes its key several times (rate limit, lookup, cache): recent answers are kept.
+// "" stands for "not a key" (the cache holds no nulls, and a key is never empty).
+const normalized = new LRUCache<string, string>({ max: 5_000, memoMethod: (input) => normalize(input) ?? "" });
 
 function normalize(input: string): string | null {
   const chars = input

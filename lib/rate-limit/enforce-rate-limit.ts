@@ -4,6 +4,7 @@
  */
 import "server-only";
 import { hash } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import { RateLimiterRes } from "rate-limiter-flexible";
 import { ApiError } from "../api/errors";
 import { normalizeLicenseKey } from "../crypto/tokens";
@@ -61,19 +62,12 @@ function tightest(outcomes: (TOutcome | null)[]): TRateHeaders {
 }
 
 // Keys are stored as digests: the limiter table should not become a list of valid license keys.
-// A client call asks for its key's digest twice (the in-memory check, then the counter): remember the
-// last few thousand instead of hashing on every ask.
+// A client call asks for its key's digest twice (the in-memory check, then the counter): recent ones are kept.
 export function keyId(key: string): string {
-  let id = keyIds.get(key);
-  if (id === undefined) {
-    if (keyIds.size >= 5_000) keyIds.clear();
-    id = hash("sha256", key, "base64url").slice(0, 22);
-    keyIds.set(key, id);
-  }
-  return id;
+  return keyIds.memo(key);
 }
 
-const keyIds = new Map<string, string>();
+const keyIds = new LRUCache<string, string>({ max: 5_000, memoMethod: (key) => hash("sha256", key, "base64url").slice(0, 22) });
 
 function ipId(ip: string | null): string {
   return ip ?? "unknown";
@@ -119,18 +113,14 @@ export async function enforceRateLimit(kind: TRateLimitKind, input: { ip: string
 export function refusedInMemory(kind: TRateLimitKind, input: { ip: string | null; licenseKey?: unknown }): boolean {
   if (kind !== "client") return false;
   const ip = ipId(input.ip);
-  // The key's digest is only worked out when its limit is on.
-  const blocked = (name: TLimitName, id: () => string | null) => {
+  const blocked = (name: TLimitName, id: string) => {
     const limit = limitFor(name);
-    if (limit === null) return false;
-    const of = id();
-    return of !== null && inMemoryBlockMs(limiterFor(limit), of) > 0;
+    return limit !== null && inMemoryBlockMs(limiterFor(limit), id) > 0;
   };
-  const keyOf = () => {
-    const key = typeof input.licenseKey === "string" ? normalizeLicenseKey(input.licenseKey) : null;
-    return key === null ? null : keyId(key);
-  };
-  return blocked("lookup-failures", () => ip) || blocked("client-ip", () => ip) || blocked("client-key", keyOf);
+  if (blocked("lookup-failures", ip) || blocked("client-ip", ip)) return true;
+  // The key's digest is only worked out when its limit is on.
+  const key = typeof input.licenseKey === "string" && limitFor("client-key") ? normalizeLicenseKey(input.licenseKey) : null;
+  return key !== null && blocked("client-key", keyId(key));
 }
 
 /**
