@@ -1,4 +1,5 @@
 import "server-only";
+import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { createPrismaClient } from "./db/client";
@@ -17,7 +18,10 @@ function createDefaultClient(): TDb {
     const max = Number(process.env.DATABASE_POOL_SIZE || 10);
     return createPrismaClient(postgresAdapter({ connectionString: target.url, max }));
   }
-  // PGlite is a single in-process connection that serializes queries and transactions itself.
+  // PGlite is a single in-process connection that serializes queries and transactions itself. It
+  // creates only the last folder of its path itself: on a fresh clone (a build that imports this
+  // module) the data folder's parent does not exist yet.
+  if (!target.dataDir.startsWith("memory://")) mkdirSync(target.dataDir, { recursive: true });
   return createPrismaClient(new PrismaPGlite(new PGlite(target.dataDir)));
 }
 
