@@ -20,6 +20,16 @@ export function buildWebhookPayload(type: TWebhookEventType, event: Event) {
 }
 
 /**
+ * SQL (text) for the payload buildWebhookPayload would have built had it known the event's
+ * activation id and the extra `data` fields (jsonb), which only the statement learns: `payload` is
+ * its body built without them. `data` adds fields of the event's own data, never the ones
+ * buildWebhookPayload sets itself (licenseId, organizationId, activationId, actor).
+ */
+export function completeWebhookPayloadSql(payload: Prisma.Sql, activationId: Prisma.Sql, data: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`jsonb_set(${payload}::jsonb, '{data}', ((${payload}::jsonb -> 'data') || ${data}) || jsonb_build_object('activationId', ${activationId}::text))::text`;
+}
+
+/**
  * Fans audit events out to every enabled endpoint subscribed to their type: an INSERT … SELECT run in
  * the same statement as the events' own INSERT (lib/events/insert-events.ts), so events and their
  * deliveries commit together, and with no endpoints it costs nothing more than a look at a tiny,
