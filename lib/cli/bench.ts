@@ -8,10 +8,13 @@
 //   BENCH_NODE=/path/to/node        the Node.js binary that runs the server (default: this one)
 //   BENCH_ONLY=validate,heartbeat   a quick look at some scenarios (names start with these); prints
 //                                   the numbers only: no page timings, no 1k run, README untouched
+//                                   (add `fixed` for the fixed-rate runs, `rate` for the rate limits)
+//   BENCH_RATES=350                 the fixed request rates (comma-separated) every scenario also runs at
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { measureAtRates, rateRows, type TAtRate } from "../bench/fixed-rate";
 import { measureInRounds, type TMeasured } from "../bench/rounds";
 import { runScenario, type TScenario } from "../bench/run-scenario";
 import { serverNodeVersion, staffCookie, startServer, timePage } from "../bench/server";
@@ -30,6 +33,8 @@ const WARM_UP_SECONDS = 3;
 // Separate data sets for different sizes (e.g. a quick smoke run) never mix with the real one.
 const TAG = process.env.BENCH_DATA_TAG || "";
 const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(",").map((s) => s.trim()) : null;
+// 100,000 seats heartbeating every 5 minutes is 333 requests/s; an office-wide restart, a few times that.
+const RATES = (process.env.BENCH_RATES || "350").split(",").map(Number).filter((n) => n > 0);
 const picked = (name: string) => !only || name.startsWith("empty") || only.some((o) => name.startsWith(o));
 
 /** small: a second data set of 1,000 licenses, for validate's flatness (PostgreSQL only). */
@@ -186,9 +191,10 @@ async function benchTarget(target: TTarget) {
     }
     const measured = await measureInRounds(server.url, ceiling!, present, measureOptions(target));
     results.push(measured.ceiling, ...measured.results);
+    const atRates: TAtRate[] = !only || only.includes("fixed") ? await measureAtRates(server.url, [ceiling!, ...present], RATES, measureOptions(target)) : [];
     if (only) {
-      if (only.some((o) => o.includes("rate"))) results.push(...(await validateWithLimits(target, sample, server)));
-      return { results, page: null, search: null, flat: null };
+      if (only.some((o) => o.startsWith("rate"))) results.push(...(await validateWithLimits(target, sample, server)));
+      return { results, atRates, page: null, search: null, flat: null };
     }
     const cookie = await staffCookie(server.url, STAFF.email, STAFF.password);
     await timePage(server.url, "/console/licenses", cookie, 3);
@@ -197,7 +203,7 @@ async function benchTarget(target: TTarget) {
     const flat = target.small ? await validateSmallBeside(target, target.small, server.url, validate!) : null;
     await server.stop();
     results.push(...(await validateWithLimits(target, sample)));
-    return { results, page, search, flat };
+    return { results, atRates, page, search, flat };
   } finally {
     await server.stop();
   }
@@ -298,17 +304,20 @@ async function main() {
       await ensurePgDatabase(`seatwise_bench${TAG}`);
       await ensurePgDatabase(`seatwise_bench_small${TAG}`);
     }
-    const { results, page, search, flat } = await benchTarget(target);
+    const { results, atRates, page, search, flat } = await benchTarget(target);
     const rows = results.map((r) => `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${errorCell(r)} | ${ratioCells(r)} |`);
+    const fixed = atRates.length
+      ? `\n\nAt a fixed rate (one ${duration} s run per endpoint and rate, 50 connections, latency counted from when each request was due, so a stall counts against every request it held back):\n\n${rateRows(atRates)}`
+      : "";
     if (!page || !search) {
-      console.log(`\n${target.name}\n${rows.join("\n")}`);
+      console.log(`\n${target.name}\n${rows.join("\n")}${fixed}`);
       continue;
     }
     const flatLine = flat?.ratio
       ? `\nValidate with 1,000 vs ${largeCount.toLocaleString("en")} licenses, two servers up at once and their runs alternated (each 1k run against the ${largeCount / 1000}k runs before and after it): 1k at ${flat.rps.toFixed(0)} req/s (p50 ${flat.p50} ms, p99 ${flat.p99} ms) → 1k / ${largeCount / 1000}k throughput ${flat.ratio.median.toFixed(2)} (rounds ${flat.ratio.min.toFixed(2)}–${flat.ratio.max.toFixed(2)}).\n`
       : "";
     sections.push(
-      `### ${target.name}\n\n| Endpoint | req/s | p50 ms | p99 ms | errors | vs ceiling | rounds |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n${rows.join("\n")}\n${flatLine}\nConsole license list (/console/licenses, ${largeCount.toLocaleString("en")} licenses, one user, 30 loads): p50 ${page.p50.toFixed(0)} ms, p95 ${page.p95.toFixed(0)} ms; with a search: p50 ${search.p50.toFixed(0)} ms, p95 ${search.p95.toFixed(0)} ms.`,
+      `### ${target.name}\n\n| Endpoint | req/s | p50 ms | p99 ms | errors | vs ceiling | rounds |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n${rows.join("\n")}\n${flatLine}\nConsole license list (/console/licenses, ${largeCount.toLocaleString("en")} licenses, one user, 30 loads): p50 ${page.p50.toFixed(0)} ms, p95 ${page.p95.toFixed(0)} ms; with a search: p50 ${search.p50.toFixed(0)} ms, p95 ${search.p95.toFixed(0)} ms.${fixed}`,
     );
   }
   if (only) return;
