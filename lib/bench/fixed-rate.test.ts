@@ -1,4 +1,7 @@
+import { mkdtempSync, readFileSync } from "node:fs";
 import http from "node:http";
+import os from "node:os";
+import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { measureAtRates, rateRows } from "./fixed-rate";
@@ -11,6 +14,7 @@ const server = http.createServer((req, res) => {
   req.on("data", (c) => (body += c));
   req.on("end", () => {
     arrivals.push({ at: performance.now(), path: req.url!, body });
+    if (req.url === "/slow") return void setTimeout(() => res.end("late"), 200);
     res.statusCode = req.url === "/refuse" ? 409 : 200;
     res.end(req.url === "/refuse" ? "taken" : "ok");
   });
@@ -57,5 +61,22 @@ describe("measureAtRates", () => {
     expect(gives.sort()).toEqual(takes.sort());
     expect(result!.errors).toBe(20);
     expect(result!.refusals[0]).toBe("409 taken");
+  }, 30_000);
+
+  it("logs the requests over the threshold with when they were due, and no others", async () => {
+    const slowLog = path.join(mkdtempSync(path.join(os.tmpdir(), "fixed-rate-")), "slow.log");
+    const pair = { name: "pair", requests: [{ method: "GET" as const, path: "/" }, { method: "GET" as const, path: "/slow" }] };
+    const before = Date.now();
+    await measureAtRates(url, [pair], [20], { duration: 1, log: () => {}, slow: { path: slowLog, overMs: 100 } });
+
+    const lines = readFileSync(slowLog, "utf8").trim().split("\n");
+    expect(lines).toHaveLength(10);
+    for (const line of lines) {
+      const [due, rest] = [line.slice(0, 24), line.slice(25)];
+      expect(Date.parse(due)).toBeGreaterThanOrEqual(before - 50);
+      expect(Date.parse(due)).toBeLessThan(Date.now());
+      expect(rest).toMatch(/^pair \| GET \/slow \| \d+ ms \| 200$/);
+      expect(Number(rest.split(" | ")[2]!.replace(" ms", ""))).toBeGreaterThanOrEqual(195);
+    }
   }, 30_000);
 });

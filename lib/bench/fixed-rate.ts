@@ -7,12 +7,17 @@
 // top of every second: a burst, not a rate. So requests are sent here on a steady schedule, open loop
 // (a slow answer does not delay the next request), and each latency is counted from when the request
 // was due, so a stall counts against every request it held back.
+import { appendFileSync } from "node:fs";
 import http from "node:http";
 import type { TScenario } from "./run-scenario";
 
 export type TAtRate = { name: string; rate: number; rps: number; p50: number; p99: number; p999: number; errors: number; refusals: string[] };
 
-type TOptions = { duration: number; log: (line: string) => void; connections?: number };
+/**
+ * `slow`: every request slower than `overMs` is appended to `path` as a line (wall-clock time it was
+ * due, scenario, request, ms, status), to set beside the server's GC trace or PostgreSQL's log.
+ */
+type TOptions = { duration: number; log: (line: string) => void; connections?: number; slow?: { path: string; overMs: number } };
 
 /** Every scenario at every rate, one run each, in that order (the scenarios should already be warm). */
 export async function measureAtRates(url: string, scenarios: TScenario[], rates: number[], options: TOptions): Promise<TAtRate[]> {
@@ -40,7 +45,7 @@ export async function runAtRate(url: string, scenario: TScenario, rate: number, 
   const refusals: string[] = [];
   let errors = 0;
   const send = (request: TScenario["requests"][number], ctx: Record<string, unknown>) =>
-    new Promise<void>((resolve) => {
+    new Promise<string>((resolve) => {
       const body = request.body ? JSON.stringify(request.body(ctx)) : undefined;
       const headers: Record<string, string> = { "content-type": "application/json", ...request.headers };
       if (scenario.forwardedFor) headers["x-forwarded-for"] = scenario.forwardedFor();
@@ -53,13 +58,13 @@ export async function runAtRate(url: string, scenario: TScenario, rate: number, 
             errors++;
             if (refusals.length < 5) refusals.push(`${status} ${Buffer.concat(chunks).toString("utf8").slice(0, 160)}`);
           }
-          resolve();
+          resolve(String(status));
         });
       });
       req.on("error", (error) => {
         errors++;
         if (refusals.length < 5) refusals.push(error.message);
-        resolve();
+        resolve(error.message);
       });
       req.end(body);
     });
@@ -67,9 +72,13 @@ export async function runAtRate(url: string, scenario: TScenario, rate: number, 
     const ctx: Record<string, unknown> = {};
     let from = due;
     for (const request of scenario.requests) {
-      await send(request, ctx);
+      const outcome = await send(request, ctx);
       const done = performance.now();
       latencies.push(done - from);
+      if (options.slow && done - from > options.slow.overMs) {
+        const dueAt = new Date(performance.timeOrigin + from).toISOString();
+        appendFileSync(options.slow.path, `${dueAt} ${scenario.name} | ${request.method} ${request.path} | ${Math.round(done - from)} ms | ${outcome}\n`);
+      }
       from = done;
     }
   };

@@ -10,6 +10,8 @@
 //                                   the numbers only: no page timings, no 1k run, README untouched
 //                                   (add `fixed` for the fixed-rate runs, `rate` for the rate limits)
 //   BENCH_RATES=350                 the fixed request rates (comma-separated) every scenario also runs at
+//   BENCH_SLOW_LOG=/tmp/slow.log    appends every fixed-rate request slower than BENCH_SLOW_MS (50) with
+//                                   its wall-clock time, to line up with GC traces or PostgreSQL's log
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -35,6 +37,7 @@ const TAG = process.env.BENCH_DATA_TAG || "";
 const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(",").map((s) => s.trim()) : null;
 // 100,000 seats heartbeating every 5 minutes is 333 requests/s; an office-wide restart, a few times that.
 const RATES = (process.env.BENCH_RATES || "350").split(",").map(Number).filter((n) => n > 0);
+const SLOW = process.env.BENCH_SLOW_LOG ? { path: process.env.BENCH_SLOW_LOG, overMs: Number(process.env.BENCH_SLOW_MS || 50) } : undefined;
 const picked = (name: string) => !only || name.startsWith("empty") || only.some((o) => name.startsWith(o));
 
 /** small: a second data set of 1,000 licenses, for validate's flatness (PostgreSQL only). */
@@ -191,7 +194,7 @@ async function benchTarget(target: TTarget) {
     }
     const measured = await measureInRounds(server.url, ceiling!, present, measureOptions(target));
     results.push(measured.ceiling, ...measured.results);
-    const atRates: TAtRate[] = !only || only.includes("fixed") ? await measureAtRates(server.url, [ceiling!, ...present], RATES, measureOptions(target)) : [];
+    const atRates: TAtRate[] = !only || only.includes("fixed") ? await measureAtRates(server.url, [ceiling!, ...present], RATES, { ...measureOptions(target), slow: SLOW }) : [];
     if (only) {
       if (only.some((o) => o.startsWith("rate"))) results.push(...(await validateWithLimits(target, sample, server)));
       return { results, atRates, page: null, search: null, flat: null };
