@@ -4,6 +4,7 @@ import { recordSeatUsage } from "../billing/record-seat-usage";
 import { alertIfSeatThresholdReached } from "../billing/seat-alert";
 import { db } from "../db";
 import { Prisma, type Activation } from "../generated/prisma/client";
+import { relaxedCommit } from "../db/relaxed-commit";
 import type { TContext } from "../events/record-event";
 import { activationColumns } from "./activation-columns";
 import { seatsInUseSql } from "./count-seats";
@@ -89,6 +90,7 @@ async function finishNodeLockedHeartbeat(license: TLicenseWithPolicy, touched: T
  * Finds and touches the device's seat (a device holds at most one active seat per license) and counts
  * the license's seats in use, in one statement. The count sees the rows as they were before the
  * update, which is the same answer: touching a node-locked seat never changes which seats are held.
+ * The commit does not wait for the disk (`relaxedCommit`): the touch is rewritten by the next heartbeat.
  */
 async function touchSeatAndCount(licenseId: string, input: Omit<THeartbeatInput, "key">, ctx: TContext, now: Date, userId?: string): Promise<TTouched> {
   const rows = await db.$queryRaw<(Activation & { __seatsInUse: number })[]>`
@@ -102,7 +104,7 @@ async function touchSeatAndCount(licenseId: string, input: Omit<THeartbeatInput,
       RETURNING ${activationColumns()}
     )
     SELECT t.*, ${seatsInUseSql(licenseId, now)} AS "__seatsInUse"
-    FROM (SELECT 1) one LEFT JOIN (SELECT * FROM touched LIMIT 1) t ON true`;
+    FROM ${relaxedCommit} relaxed LEFT JOIN (SELECT * FROM touched LIMIT 1) t ON true`;
   const { __seatsInUse: used, ...activation } = rows[0]!;
   return { activation: activation.id ? (activation as Activation) : null, used, digest: null };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { batcher } from "../db/batcher";
+import { relaxedCommit } from "../db/relaxed-commit";
 import { Prisma, type Activation } from "../generated/prisma/client";
 import { activationColumns } from "./activation-columns";
 import { seatsInUseSql } from "./count-seats";
@@ -17,6 +18,9 @@ export type TTouched = { activation: Activation | null; used: number; digest: st
  *
  * Seats are locked in id order before they are updated, so batches in flight at the same time (on
  * this or another instance) can't deadlock; the same device twice in one batch is touched once.
+ * The commit does not wait for the disk (`relaxedCommit`): what it writes, the next heartbeat writes
+ * again, and a flush per batch put every heartbeat behind the disk (at 350 heartbeats/s, ~290 WAL
+ * fsyncs/s; the slowest heartbeats were waiting for one).
  */
 export function touchCachedSeat(touch: TTouch): Promise<TTouched> {
   return touchBatched(touch);
@@ -57,7 +61,7 @@ const touchBatched = batcher(async (touches: TTouch[]): Promise<TTouched[]> => {
     )
     SELECT t.*, lic."i" AS "__lic_i", lic."digest" AS "__digest",
       ${seatsInUseSql(Prisma.sql`lic."id"`, Prisma.sql`input."now"::timestamptz`)} AS "__seatsInUse"
-    FROM lic JOIN input ON input."i" = lic."i"
+    FROM ${relaxedCommit} relaxed CROSS JOIN lic JOIN input ON input."i" = lic."i"
     LEFT JOIN touched t ON t."__touched_i" = lic."i"`;
   const bySlot = new Map<number, TTouched>();
   for (const row of rows) {
