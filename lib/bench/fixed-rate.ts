@@ -43,6 +43,8 @@ export async function runAtRate(url: string, scenario: TScenario, rate: number, 
   const agent = new http.Agent({ keepAlive: true, maxSockets: scenario.connections ?? options.connections ?? 50 });
   const latencies: number[] = [];
   const refusals: string[] = [];
+  // Written once the run is over: a write per slow request would hold up the schedule it measures.
+  const slowLines: string[] = [];
   let errors = 0;
   const send = (request: TScenario["requests"][number], ctx: Record<string, unknown>) =>
     new Promise<string>((resolve) => {
@@ -77,7 +79,7 @@ export async function runAtRate(url: string, scenario: TScenario, rate: number, 
       latencies.push(done - from);
       if (options.slow && done - from > options.slow.overMs) {
         const dueAt = new Date(performance.timeOrigin + from).toISOString();
-        appendFileSync(options.slow.path, `${dueAt} ${scenario.name} | ${request.method} ${request.path} | ${Math.round(done - from)} ms | ${outcome}\n`);
+        slowLines.push(`${dueAt} ${scenario.name} | ${request.method} ${request.path} | ${Math.round(done - from)} ms | ${outcome}\n`);
       }
       from = done;
     }
@@ -94,6 +96,7 @@ export async function runAtRate(url: string, scenario: TScenario, rate: number, 
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(next, end) - performance.now())));
   }
   await Promise.all(inFlight);
+  if (options.slow && slowLines.length > 0) appendFileSync(options.slow.path, slowLines.join(""));
   const elapsed = (performance.now() - start) / 1000;
   agent.destroy();
   await scenario.settle?.(base.origin);
